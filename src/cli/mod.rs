@@ -1,0 +1,59 @@
+//! Command-line subcommands over the core library. Each renders a core result as text or JSON
+//! onto a writer, so the binary stays a thin argument parser and tests need no process.
+
+pub mod info;
+
+use std::fmt;
+use std::io;
+
+use crate::ingest::IngestError;
+
+/// An error a subcommand ends with: a one-line message and an exit code.
+#[derive(Debug)]
+pub struct CliError {
+    /// The message printed after `margent: `.
+    pub message: String,
+    /// The process exit code.
+    pub exit_code: i32,
+}
+
+/// Exit code for failures writing output (a closed pipe, a full disk).
+pub const EXIT_OUTPUT: i32 = 9;
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CliError {}
+
+impl From<IngestError> for CliError {
+    fn from(error: IngestError) -> Self {
+        CliError {
+            exit_code: error.exit_code(),
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<io::Error> for CliError {
+    fn from(error: io::Error) -> Self {
+        CliError {
+            message: format!("cannot write output: {error}"),
+            exit_code: EXIT_OUTPUT,
+        }
+    }
+}
+
+/// Output formats shared by the reporting subcommands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable text.
+    #[default]
+    Text,
+    /// JSON, a stable contract for other tools.
+    Json,
+    /// Markdown (where a subcommand supports it).
+    Markdown,
+}

@@ -1,0 +1,56 @@
+//! The `margent` binary: parses the command line and hands over to the library.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use margent::cli::{self, CliError, OutputFormat};
+
+/// Read an article in the terminal, see what it argues, and keep your notes beside it.
+#[derive(Debug, Parser)]
+#[command(name = "margent", version, args_conflicts_with_subcommands = true)]
+struct Args {
+    /// The article to open (plain text, Markdown or HTML); without one, a built-in welcome
+    /// article that teaches the keys.
+    file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print an article's metadata, sizes and the boilerplate found in it.
+    Info {
+        /// The article file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = match args.command {
+        Some(Command::Info { file, format }) => cli::info::run(&file, format, &mut out),
+        None => Err(CliError {
+            message: format!(
+                "the full-screen reader is not available yet (asked to open {:?})",
+                args.file
+            ),
+            exit_code: 1,
+        }),
+    };
+    let result = result.and_then(|()| out.flush().map_err(CliError::from));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("margent: {error}");
+            ExitCode::from(u8::try_from(error.exit_code).unwrap_or(1))
+        }
+    }
+}
