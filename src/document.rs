@@ -320,6 +320,11 @@ impl DocumentBuilder {
         self.blocks[index].boilerplate = Some(reason.into());
     }
 
+    /// The metadata gathered so far.
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
     /// Mutable access to the metadata being gathered.
     pub fn metadata_mut(&mut self) -> &mut Metadata {
         &mut self.metadata

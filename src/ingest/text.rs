@@ -8,5 +8,6 @@ pub fn parse(text: &str) -> Document {
     for line in text.lines() {
         builder.push(BlockKind::Paragraph, 0, line);
     }
+    super::boilerplate::flag_boilerplate(&mut builder);
     builder.build()
 }
