@@ -5,6 +5,7 @@
 //! recommendations, and [`cli`] renders them for the command line. The full-screen reader lives
 //! in [`tui`], the only module that talks to a terminal.
 
+pub mod annotations;
 pub mod cli;
 pub mod document;
 pub mod ingest;
