@@ -169,12 +169,24 @@ fn numeric_month(text: &str) -> Option<i8> {
 /// The number (1–12) of an English month name or abbreviation.
 pub fn month_number(name: &str) -> Option<i8> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let prefix = lower.get(..3)?;
     let index = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ]
     .iter()
-    .position(|m| *m == prefix)?;
+    .position(|month| {
+        *month == lower || (lower.len() >= 3 && month.starts_with(&lower) && lower.len() <= 4)
+    })?;
     Some(index as i8 + 1)
 }
 
@@ -232,6 +244,14 @@ mod tests {
         let both = find_dates("from 2024-01-02 to 5 May 2024");
         let isos: Vec<_> = both.iter().map(|d| d.iso.as_str()).collect();
         assert_eq!(isos, ["2024-01-02", "2024-05-05"]);
+    }
+
+    #[test]
+    fn month_names_are_exact() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("JUNE"), Some(6));
+        assert_eq!(month_number("Jane"), None);
+        assert_eq!(month_number("Marching"), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod dates;
+pub mod metadata;
 mod read;
 mod text;
 

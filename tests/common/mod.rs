@@ -4,6 +4,8 @@
 // Each test binary uses only part of this module.
 #![allow(dead_code)]
 
+pub mod ingest_check;
+
 use std::path::{Path, PathBuf};
 
 use margent::document::Metadata;
