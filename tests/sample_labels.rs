@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Labels, sample_articles};
+use common::{Labels, matches, sample_articles};
 
 /// Entities the HTML sample uses, with the characters they stand for.
 const ENTITIES: [(&str, &str); 7] = [
@@ -138,6 +138,21 @@ fn problems(article: &Path, labels: &Labels) -> Vec<String> {
             found.push(format!("{kind} not in the article: {passage:?}"));
         }
     }
+    let items = labels
+        .quote
+        .iter()
+        .chain(&labels.recommendation)
+        .chain(&labels.claim);
+    for item in items {
+        // The scorer drops every outline item an `ignore` entry matches, so an entry that
+        // matches a labelled item would hide it.
+        for ignored in labels.ignore.iter().filter(|x| matches(x, &item.text)) {
+            found.push(format!(
+                "ignore {ignored:?} hides the label {:?}",
+                item.text
+            ));
+        }
+    }
     for quote in &labels.quote {
         if quote.speaker.as_deref().is_none_or(|s| s.trim().is_empty()) {
             found.push(format!("quote without a speaker: {:?}", quote.text));
@@ -175,6 +190,16 @@ fn sample_labels_are_verbatim_and_complete() {
         }
     }
     assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+/// The team keeps at least six labelled samples, one per genre the outline must handle.
+#[test]
+fn there_are_at_least_six_labelled_samples() {
+    let count = sample_articles().len();
+    assert!(
+        count >= 6,
+        "wanted at least 6 labelled samples, found {count}"
+    );
 }
 
 /// The markup stripping this test relies on keeps the words a reader sees.
