@@ -408,6 +408,9 @@ fn flag_bios(blocks: &[BlockInfo], author: Option<&str>, reasons: &mut [Option<&
         let text = block
             .text
             .trim_start_matches(|c: char| "—–-*_ ".contains(c));
+        let text = HONORIFIC
+            .find(text)
+            .map_or(text, |honorific| &text[honorific.end()..]);
         let opens_with_name = [author, surname].iter().any(|name| {
             text.strip_prefix(name).is_some_and(|rest| {
                 [" is ", " was ", " has ", " writes ", ", "]
@@ -415,11 +418,21 @@ fn flag_bios(blocks: &[BlockInfo], author: Option<&str>, reasons: &mut [Option<&
                     .any(|verb| rest.starts_with(verb))
             })
         });
-        if opens_with_name && text.split_whitespace().count() <= BIO_WORDS {
-            reasons[index].get_or_insert("author bio");
+        // A bio often ends with the publisher's disclaimer; the bio is the better reason.
+        if opens_with_name
+            && text.split_whitespace().count() <= BIO_WORDS
+            && matches!(reasons[index], None | Some("legal disclaimer"))
+        {
+            reasons[index] = Some("author bio");
         }
     }
 }
+
+/// A title before a name: "Dr.", "Prof.", "Sen."…
+static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sen|Rep|Gen|Col|Capt|Rev|Sir|Dame)\.?\s+")
+        .expect("valid regex")
+});
 
 /// The writing system most letters of a text belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -657,6 +670,13 @@ mod tests {
         );
         assert_eq!(find_boilerplate(&blocks, None)[2], None);
         assert_eq!(find_boilerplate(&blocks, Some("Jane Roe"))[0], None);
+        let blocks = paragraphs(&[BODY, BODY, "Prof. Jane Roe teaches history."]);
+        assert_eq!(find_boilerplate(&blocks, Some("Jane Roe"))[2], None);
+        let blocks = paragraphs(&[BODY, BODY, "Prof. Jane Roe is a historian."]);
+        assert_eq!(
+            find_boilerplate(&blocks, Some("Jane Roe"))[2],
+            Some("author bio")
+        );
     }
 
     /// Feeds append "The post … appeared first on …"; reprints say where they ran first.

@@ -20,7 +20,7 @@ const HEADER_BLOCKS: usize = 10;
 /// A title is at most this many words.
 const TITLE_WORDS: usize = 30;
 /// A standfirst is at most this many words.
-const STANDFIRST_WORDS: usize = 50;
+const STANDFIRST_WORDS: usize = 45;
 
 /// Where the title was found inside a block that holds more than the title.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +41,11 @@ pub struct Found {
     /// The block that is the title and nothing else, if there is one.
     pub title_block: Option<usize>,
 }
+
+/// A news lede's dateline ("WASHINGTON —", "LONDON (Agency) —"): the body has begun.
+static NEWS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\s.,'-]{2,40}(\([^)]*\))?\s*[—–-]\s").expect("valid regex")
+});
 
 static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^the post\s+(?P<title>.+?)\s+appeared first on\s+(?P<publisher>.+?)\.?$")
@@ -175,9 +180,15 @@ fn looks_like_title(text: &str) -> bool {
     (2..=TITLE_WORDS).contains(&words)
         && first_upper
         && !text.ends_with(['.', ':', ',', ';', '»', '”', '"'])
-        && !text.contains(": ")
+        && !opens_with_label(text)
         && BYLINE.find(text).is_none_or(|m| m.start() != 0)
         && dates::find_date(text).is_none()
+}
+
+/// Whether text opens with a one- or two-word label and a colon ("Source: …", "Tags: …").
+pub fn opens_with_label(text: &str) -> bool {
+    text.split_once(':')
+        .is_some_and(|(before, _)| before.split_whitespace().count() <= 2)
 }
 
 /// Finds a publisher in a syndication note ("originally published on X") or a copyright line.
@@ -477,7 +488,8 @@ pub fn find_standfirst(
         && words <= STANDFIRST_WORDS
         && sentences <= 2
         && words < next_words
-        && !candidate.text.ends_with(':'))
+        && !candidate.text.ends_with(':')
+        && !NEWS_DATELINE.is_match(candidate.text))
     .then_some(first)
 }
 
@@ -605,6 +617,9 @@ mod tests {
         let flagged = [false, true, false, false];
         assert_eq!(find_standfirst(&blocks(&texts), &flagged, Some(0)), Some(2));
         let texts = ["Harbours Are Losing Money", "Share", BODY, short];
+        assert_eq!(find_standfirst(&blocks(&texts), &flagged, Some(0)), None);
+        let lede = "LONDON — Ports are losing money as shipping moves elsewhere.";
+        let texts = ["Harbours Are Losing Money", "Share", lede, BODY];
         assert_eq!(find_standfirst(&blocks(&texts), &flagged, Some(0)), None);
         let texts = ["Share", short, BODY, BODY];
         assert_eq!(

@@ -36,8 +36,12 @@ pub fn parse(text: &str) -> Document {
                 builder.push(BlockKind::Heading, 1, paragraph);
             }
             _ => {
+                let next = paragraphs.get(index + 1).map_or("", |next| next.as_ref());
                 match strip_bullet(paragraph) {
                     Some(item) => builder.push(BlockKind::ListItem, 1, item),
+                    None if index > 0 && is_subheading(paragraph, next) => {
+                        builder.push(BlockKind::Heading, 2, paragraph)
+                    }
                     None => builder.push(BlockKind::Paragraph, 0, paragraph),
                 };
             }
@@ -65,6 +69,19 @@ fn split_dates_and_bylines(rest: &str) -> Vec<&str> {
     cuts.windows(2)
         .map(|pair| &rest[pair[0]..pair[1]])
         .collect()
+}
+
+/// A section heading inside the body: a short capitalised line without final punctuation,
+/// label or date, followed by a paragraph of prose.
+fn is_subheading(line: &str, next: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=12).contains(&words)
+        && line.starts_with(char::is_uppercase)
+        && !line.ends_with(|c: char| ".,;:!?\"”»)…".contains(c))
+        && !metadata::opens_with_label(line)
+        && dates::find_date(line).is_none()
+        && metadata::byline_author(line).is_none()
+        && next.split_whitespace().count() >= 15
 }
 
 /// The text of a bulleted line without its bullet ("- ", "* ", "• ").
@@ -187,6 +204,21 @@ mod tests {
             doc.metadata.standfirst.as_deref(),
             Some("Shipping has moved elsewhere.")
         );
+    }
+
+    /// Short capitalised lines between paragraphs are section headings; questions and
+    /// labelled lines are not.
+    #[test]
+    fn subheadings() {
+        let prose = "The council voted on Tuesday to extend the programme for another three \
+                     years, despite objections from members.";
+        assert!(is_subheading("A patchwork of rules", prose));
+        assert!(!is_subheading("Why do we still respond this way?", prose));
+        assert!(!is_subheading("Source: example.org", prose));
+        assert!(!is_subheading(
+            "A patchwork of rules",
+            "Too short to follow."
+        ));
     }
 
     /// A headline glued into a metadata run is split out, with its date and byline.
