@@ -29,6 +29,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// List an article's claims, direct quotes (with speakers) and recommendations.
+    Outline {
+        /// The article file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
 }
 
 fn main() -> ExitCode {
@@ -37,6 +45,7 @@ fn main() -> ExitCode {
     let mut out = stdout.lock();
     let result = match args.command {
         Some(Command::Info { file, format }) => cli::info::run(&file, format, &mut out),
+        Some(Command::Outline { file, format }) => cli::outline::run(&file, format, &mut out),
         None => Err(CliError {
             message: format!(
                 "the full-screen reader is not available yet (asked to open {:?})",

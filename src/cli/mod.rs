@@ -2,6 +2,7 @@
 //! onto a writer, so the binary stays a thin argument parser and tests need no process.
 
 pub mod info;
+pub mod outline;
 
 use std::fmt;
 use std::io;

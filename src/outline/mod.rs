@@ -1,5 +1,16 @@
 //! Outline extraction: the claims, direct quotes (with speakers) and policy recommendations of
 //! an article, found by general linguistic cues on the segmented [`Document`].
+//!
+//! Each kind has its own module: [`quotes`] pairs quotation marks and finds speakers,
+//! [`recommendations`] finds sentences that advise a course of action and who should act,
+//! [`claims`] scores the article's own arguable assertions. Boilerplate blocks are skipped.
+
+mod attribution;
+mod lexicon;
+mod marks;
+pub mod quotes;
+mod speakers;
+mod words;
 
 use std::ops::Range;
 
@@ -67,6 +78,8 @@ impl Outline {
 
 /// Extracts the outline of `document`.
 pub fn extract(document: &Document) -> Outline {
-    let _ = document;
-    Outline::default()
+    let names = speakers::NameIndex::build(document);
+    let mut items = quotes::find(document, &names);
+    items.sort_by_key(|item| (item.span.start, item.kind));
+    Outline { items }
 }

@@ -1,0 +1,143 @@
+//! Word tokens over a piece of text, with an ASCII-lowercased copy for lexicon look-ups.
+//!
+//! A word is a run of letters and digits, with hyphens kept inside it (`hit-and-run`).
+//! Apostrophes split words, so `can’t` gives `can` + `t` and a possessive `Smith’s` gives
+//! `Smith` + `s`, whichever apostrophe the article uses. Lower-casing is ASCII-only so that byte
+//! offsets in the lowered copy equal those in the original.
+
+use std::ops::Range;
+
+/// The words of a text, in order.
+#[derive(Debug)]
+pub struct Tokens<'a> {
+    /// The text the words were taken from.
+    pub text: &'a str,
+    lower: String,
+    spans: Vec<Range<usize>>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Splits `text` into words.
+    pub fn new(text: &'a str) -> Self {
+        let mut spans = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let inside = c.is_alphanumeric()
+                || (c == '-'
+                    && start.is_some()
+                    && chars
+                        .peek()
+                        .is_some_and(|&(_, next)| next.is_alphanumeric()));
+            match (inside, start) {
+                (true, None) => start = Some(at),
+                (false, Some(from)) => {
+                    spans.push(from..at);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(from) = start {
+            spans.push(from..text.len());
+        }
+        Tokens {
+            text,
+            lower: text.to_ascii_lowercase(),
+            spans,
+        }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Word `i` as written.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.spans[i].clone()]
+    }
+
+    /// Word `i`, ASCII-lowercased.
+    pub fn lower(&self, i: usize) -> &str {
+        &self.lower[self.spans[i].clone()]
+    }
+
+    /// Byte range of word `i` in the text.
+    pub fn span(&self, i: usize) -> Range<usize> {
+        self.spans[i].clone()
+    }
+
+    /// The text between word `i - 1` and word `i` (from the text's start for the first word).
+    pub fn gap_before(&self, i: usize) -> &'a str {
+        let from = if i == 0 { 0 } else { self.spans[i - 1].end };
+        &self.text[from..self.spans[i].start]
+    }
+
+    /// Whether word `i` starts with an upper-case letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the lower-cased words starting at `i` are `phrase`, with only spaces, hyphens or
+    /// apostrophes between them.
+    pub fn matches_at(&self, i: usize, phrase: &[&str]) -> bool {
+        i + phrase.len() <= self.len()
+            && phrase.iter().enumerate().all(|(k, part)| {
+                self.lower(i + k) == *part
+                    && (k == 0
+                        || self
+                            .gap_before(i + k)
+                            .chars()
+                            .all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '-')))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apostrophes_split_and_hyphens_join() {
+        // Contractions and possessives must look the same whichever apostrophe is typed.
+        let tokens = Tokens::new("We can’t stop hit-and-run — Smith's plan.");
+        let words: Vec<_> = (0..tokens.len()).map(|i| tokens.word(i)).collect();
+        assert_eq!(
+            words,
+            [
+                "We",
+                "can",
+                "t",
+                "stop",
+                "hit-and-run",
+                "Smith",
+                "s",
+                "plan"
+            ]
+        );
+        assert!(tokens.matches_at(1, &["can", "t"]));
+        assert!(tokens.matches_at(3, &["stop"]));
+    }
+
+    #[test]
+    fn lowered_words_keep_offsets_with_non_ascii_text() {
+        // Offsets must stay valid in text with accents, so lower-casing is ASCII-only.
+        let tokens = Tokens::new("Émile SAID");
+        assert_eq!(tokens.lower(1), "said");
+        assert_eq!(tokens.word(0), "Émile");
+        assert!(tokens.is_capitalised(0));
+    }
+
+    #[test]
+    fn phrases_do_not_match_across_punctuation() {
+        // "need, to" is not the deontic "need to".
+        let tokens = Tokens::new("They need, to be fair, more.");
+        assert!(!tokens.matches_at(1, &["need", "to"]));
+    }
+}
