@@ -1,10 +1,21 @@
 //! Anchoring, in the style of the W3C Web Annotation model: each annotation keeps a position
-//! selector (character offsets) and a quote selector (the exact text with some context).
+//! selector (character offsets) and a quote selector (the exact text with some context), and
+//! [`place`] finds it again in the current text.
+//!
+//! Placing tries, in order: the stored position (when the text there is still the quote); the
+//! exact quote nearest its old place, preferring occurrences whose surroundings match the stored
+//! context; the stored prefix and suffix, taking what now lies between them; and approximate
+//! matching that tolerates edits inside the passage. Each result carries a confidence; below
+//! the thresholds the annotation is orphaned — never dropped, just not placed.
 
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::fuzzy::{self, Alignment};
+use super::search::{
+    self, Fit, ceil_boundary, common_prefix_len, common_suffix_len, floor_boundary,
+};
 use crate::document::Document;
 
 /// Characters of context kept on each side of a quote.
@@ -68,4 +79,438 @@ fn last_chars(text: &str, n: usize) -> &str {
 fn first_chars(text: &str, n: usize) -> &str {
     let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
     &text[..end]
+}
+
+/// Least similarity for a passage found between the stored prefix and suffix.
+pub const MIN_CONTEXT_CONFIDENCE: f64 = 0.5;
+
+/// Least similarity for a passage found by approximate matching alone.
+pub const MIN_FUZZY_CONFIDENCE: f64 = 0.6;
+
+/// Longest piece of a passage aligned approximately at once (its head and its tail).
+const PIECE_CHARS: usize = 64;
+
+/// Characters of slack on each side of the place where a piece is looked for.
+const SLACK_CHARS: usize = 256;
+
+/// Most edits tolerated in an aligned piece, as a fraction of its length.
+const MAX_PIECE_ERRORS: f64 = 0.34;
+
+/// Length of the pieces of a passage looked up verbatim when nothing is found nearby.
+const CHUNK_CHARS: usize = 16;
+
+/// How an annotation was placed on the current text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorStatus {
+    /// Found verbatim at its stored position.
+    Exact,
+    /// Found verbatim elsewhere (text before it changed).
+    Moved,
+    /// Found approximately (the passage itself was edited); see the confidence.
+    Fuzzy,
+    /// Not found: kept in the file, not shown in the text.
+    Orphaned,
+}
+
+impl AnchorStatus {
+    /// The lower-case name used in JSON and on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            AnchorStatus::Exact => "exact",
+            AnchorStatus::Moved => "moved",
+            AnchorStatus::Fuzzy => "fuzzy",
+            AnchorStatus::Orphaned => "orphaned",
+        }
+    }
+}
+
+/// Where an annotation lies in the current text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    /// Byte range in the document's text; `None` when orphaned.
+    pub span: Option<Range<usize>>,
+    /// How it was found.
+    pub status: AnchorStatus,
+    /// From 0 to 1: 1 for verbatim matches, the similarity of the found passage otherwise, 0
+    /// when orphaned.
+    pub confidence: f64,
+}
+
+impl Placement {
+    /// The placement of an annotation that could not be found.
+    pub fn orphaned() -> Self {
+        Placement {
+            span: None,
+            status: AnchorStatus::Orphaned,
+            confidence: 0.0,
+        }
+    }
+}
+
+/// Finds `selector` in `document`'s current text.
+pub fn place(selector: &Selector, document: &Document) -> Placement {
+    let text = document.text.as_str();
+    let expected_start = document.byte_offset(selector.start);
+    let expected_end = document.byte_offset(selector.end).max(expected_start);
+    if selector.is_point() {
+        return place_point(selector, document, expected_start);
+    }
+    if text.get(expected_start..expected_end) == Some(selector.quote.as_str()) {
+        return found(expected_start..expected_end, AnchorStatus::Exact, 1.0);
+    }
+    if let Some(start) = find_quote(text, selector, expected_start) {
+        let span = start..start + selector.quote.len();
+        let status = if document.char_offset(start) == selector.start {
+            AnchorStatus::Exact
+        } else {
+            AnchorStatus::Moved
+        };
+        return found(span, status, 1.0);
+    }
+    let between = between_context(text, selector, expected_start, expected_end);
+    if let Some((span, confidence)) = &between
+        && *confidence >= MIN_CONTEXT_CONFIDENCE
+    {
+        return found(span.clone(), AnchorStatus::Fuzzy, *confidence);
+    }
+    let mut hints = vec![expected_start];
+    hints.extend(between.map(|(span, _)| span.start));
+    match approximate(text, &selector.quote, &hints, expected_start) {
+        Some((span, confidence)) if confidence >= MIN_FUZZY_CONFIDENCE => {
+            found(span, AnchorStatus::Fuzzy, confidence)
+        }
+        _ => Placement::orphaned(),
+    }
+}
+
+fn found(span: Range<usize>, status: AnchorStatus, confidence: f64) -> Placement {
+    Placement {
+        span: Some(span),
+        status,
+        confidence,
+    }
+}
+
+/// A position is found through its context: prefix and suffix together verbatim, or
+/// approximately, with the point where they meet.
+fn place_point(selector: &Selector, document: &Document, expected: usize) -> Placement {
+    let text = document.text.as_str();
+    let needle = format!("{}{}", selector.prefix, selector.suffix);
+    if needle.is_empty() {
+        return found(expected..expected, AnchorStatus::Exact, 1.0);
+    }
+    let needle_start = expected.saturating_sub(selector.prefix.len());
+    if let Some(start) = search::find_near(text, &needle, needle_start, |_| Fit {
+        score: 0,
+        confirmed: true,
+    }) {
+        let point = start + selector.prefix.len();
+        let status = if document.char_offset(point) == selector.start {
+            AnchorStatus::Exact
+        } else {
+            AnchorStatus::Moved
+        };
+        return found(point..point, status, 1.0);
+    }
+    match approximate(text, &needle, &[needle_start], needle_start) {
+        Some((span, confidence)) if confidence >= MIN_FUZZY_CONFIDENCE => {
+            let matched = &text[span.clone()];
+            let needle_chars = needle.chars().count().max(1);
+            let prefix_chars = selector.prefix.chars().count();
+            let into = prefix_chars * matched.chars().count() / needle_chars;
+            let point = span.start
+                + matched
+                    .char_indices()
+                    .nth(into)
+                    .map_or(matched.len(), |(i, _)| i);
+            found(point..point, AnchorStatus::Fuzzy, confidence)
+        }
+        _ => Placement::orphaned(),
+    }
+}
+
+/// The verbatim occurrence of the quote whose surroundings best match the stored context,
+/// nearest the old place among equals.
+fn find_quote(text: &str, selector: &Selector, expected: usize) -> Option<usize> {
+    let quote = &selector.quote;
+    search::find_near(text, quote, expected, |start| {
+        let before = common_suffix_len(&text[..start], &selector.prefix);
+        let after = common_prefix_len(&text[start + quote.len()..], &selector.suffix);
+        let full_before = before == selector.prefix.len();
+        let full_after = after == selector.suffix.len();
+        Fit {
+            score: before + after,
+            confirmed: (full_before && !selector.prefix.is_empty())
+                || (full_after && !selector.suffix.is_empty())
+                || (full_before && full_after),
+        }
+    })
+}
+
+/// What now lies between the stored prefix and suffix, with its similarity to the quote, when
+/// both are found verbatim at a plausible distance.
+fn between_context(
+    text: &str,
+    selector: &Selector,
+    expected_start: usize,
+    expected_end: usize,
+) -> Option<(Range<usize>, f64)> {
+    let (prefix, suffix, quote) = (&selector.prefix, &selector.suffix, &selector.quote);
+    if prefix.is_empty() || suffix.is_empty() {
+        return None;
+    }
+    let nearest = |_| Fit {
+        score: 0,
+        confirmed: true,
+    };
+    let start = search::find_near(
+        text,
+        prefix,
+        expected_start.saturating_sub(prefix.len()),
+        nearest,
+    )? + prefix.len();
+    let shift = start as isize - expected_start as isize;
+    let expected_suffix = (expected_end as isize + shift).max(start as isize) as usize;
+    let end = search::find_near(&text[start..], suffix, expected_suffix - start, nearest)? + start;
+    let length = end - start;
+    if length * 2 < quote.len() || length > quote.len() * 2 + 4 * CONTEXT_CHARS {
+        return None;
+    }
+    Some((start..end, fuzzy::similarity(quote, &text[start..end])))
+}
+
+/// The best approximate occurrence of `quote` near any of `hints` (byte offsets where it may
+/// start), or found through verbatim pieces of it anywhere; with its similarity.
+fn approximate(
+    text: &str,
+    quote: &str,
+    hints: &[usize],
+    expected: usize,
+) -> Option<(Range<usize>, f64)> {
+    let pattern: Vec<char> = quote.chars().collect();
+    let best = |hints: &[usize]| {
+        hints
+            .iter()
+            .filter_map(|&hint| approximate_near(text, &pattern, quote, hint))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    let nearby = best(hints);
+    if nearby
+        .as_ref()
+        .is_some_and(|(_, confidence)| *confidence >= MIN_FUZZY_CONFIDENCE)
+    {
+        return nearby;
+    }
+    let far = best(&chunk_hints(text, quote, expected));
+    [nearby, far]
+        .into_iter()
+        .flatten()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// Where `quote` would start if one of its verbatim pieces is where it is found.
+fn chunk_hints(text: &str, quote: &str, expected: usize) -> Vec<usize> {
+    let starts: Vec<usize> = quote
+        .char_indices()
+        .map(|(i, _)| i)
+        .step_by(CHUNK_CHARS)
+        .collect();
+    let step = (starts.len() / 4).max(1);
+    let mut hints: Vec<usize> = starts
+        .iter()
+        .step_by(step)
+        .filter_map(|&offset| {
+            let end = quote[offset..]
+                .char_indices()
+                .nth(CHUNK_CHARS)
+                .map_or(quote.len(), |(i, _)| offset + i);
+            let chunk = &quote[offset..end];
+            if chunk.chars().count() < CHUNK_CHARS / 2 {
+                return None;
+            }
+            let at = search::find_near(text, chunk, expected + offset, |_| Fit {
+                score: 0,
+                confirmed: true,
+            })?;
+            Some(at.saturating_sub(offset))
+        })
+        .collect();
+    hints.sort_unstable();
+    hints.dedup();
+    hints
+}
+
+/// Aligns the head of the passage near `hint` and its tail where the passage would end, and
+/// measures what lies between against the quote.
+fn approximate_near(
+    text: &str,
+    pattern: &[char],
+    quote: &str,
+    hint: usize,
+) -> Option<(Range<usize>, f64)> {
+    let head = &pattern[..pattern.len().min(PIECE_CHARS)];
+    let head_at = align_piece(text, head, hint, 0)?;
+    let span = if pattern.len() <= PIECE_CHARS {
+        head_at
+    } else {
+        let tail = &pattern[pattern.len() - PIECE_CHARS..];
+        let tail_hint =
+            head_at.start + quote.len() - tail.iter().map(|c| c.len_utf8()).sum::<usize>();
+        let tail_at = align_piece(text, tail, tail_hint, pattern.len() / 4)?;
+        if tail_at.end <= head_at.start {
+            return None;
+        }
+        head_at.start..tail_at.end
+    };
+    Some((span.clone(), fuzzy::similarity(quote, &text[span])))
+}
+
+/// Aligns `piece` in a window around byte `hint` widened by `extra` characters; returns the
+/// byte range matched when it needs few enough edits.
+fn align_piece(text: &str, piece: &[char], hint: usize, extra: usize) -> Option<Range<usize>> {
+    let reach = (piece.len() + SLACK_CHARS + extra) * 4;
+    let from = floor_boundary(text, hint.saturating_sub(reach / 4 * 2));
+    let to = ceil_boundary(text, hint.saturating_add(reach));
+    let window = &text[from..to];
+    let offsets: Vec<usize> = window
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([window.len()])
+        .collect();
+    let chars: Vec<char> = window.chars().collect();
+    let target = offsets.partition_point(|&o| o < hint.saturating_sub(from));
+    let Alignment {
+        start,
+        end,
+        distance,
+    } = fuzzy::align(piece, &chars, target)?;
+    let allowed = (piece.len() as f64 * MAX_PIECE_ERRORS).floor() as usize;
+    (distance <= allowed && end > start).then(|| from + offsets[start]..from + offsets[end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{BlockKind, DocumentBuilder, Format};
+
+    fn doc(text: &str) -> Document {
+        let mut builder = DocumentBuilder::new(Format::Text);
+        for paragraph in text.split("\n\n") {
+            builder.push(BlockKind::Paragraph, 0, paragraph);
+        }
+        builder.build()
+    }
+
+    fn select(document: &Document, quote: &str) -> Selector {
+        let start = document.text.find(quote).unwrap();
+        Selector::from_span(document, start..start + quote.len())
+    }
+
+    fn placed_text(placement: &Placement, document: &Document) -> String {
+        document.slice(placement.span.as_ref().unwrap()).to_owned()
+    }
+
+    const ORIGINAL: &str = "Rents rose by a fifth in two years. The council says supply is \
+        the answer.\n\nCritics argue that zoning reform alone cannot lower prices quickly enough \
+        for the families already priced out.\n\nThe report ends with three recommendations.";
+
+    #[test]
+    fn unchanged_text_places_at_the_stored_position() {
+        // The common case: nothing changed, the stored offsets are right.
+        let document = doc(ORIGINAL);
+        let selector = select(&document, "zoning reform alone");
+        let placement = place(&selector, &document);
+        assert_eq!(placement.status, AnchorStatus::Exact);
+        assert_eq!(placed_text(&placement, &document), "zoning reform alone");
+        assert_eq!(
+            document.char_offset(placement.span.unwrap().start),
+            selector.start
+        );
+    }
+
+    #[test]
+    fn text_inserted_before_moves_the_highlight() {
+        // Editing earlier paragraphs shifts every offset after them; the quote must follow.
+        let selector = select(&doc(ORIGINAL), "zoning reform alone");
+        let edited = doc(&format!("A new opening paragraph.\n\n{ORIGINAL}"));
+        let placement = place(&selector, &edited);
+        assert_eq!(placement.status, AnchorStatus::Moved);
+        assert_eq!(placement.confidence, 1.0);
+        assert_eq!(placed_text(&placement, &edited), "zoning reform alone");
+    }
+
+    #[test]
+    fn a_typo_fixed_inside_the_passage_is_found_fuzzily() {
+        // Corrections inside a highlighted passage must not orphan the highlight.
+        let quote = "Critics argue that zoning reform alone cannot lower prices quickly enough";
+        let selector = select(&doc(ORIGINAL), quote);
+        let edited = doc(&ORIGINAL.replace("zoning reform alone", "zonning reforms alone"));
+        let placement = place(&selector, &edited);
+        assert_eq!(placement.status, AnchorStatus::Fuzzy);
+        assert!(placement.confidence > 0.9 && placement.confidence < 1.0);
+        assert_eq!(
+            placed_text(&placement, &edited),
+            "Critics argue that zonning reforms alone cannot lower prices quickly enough"
+        );
+    }
+
+    #[test]
+    fn a_long_passage_edited_inside_and_moved_is_found() {
+        // Long highlights are aligned by head and tail; the middle may change freely.
+        let quote = "Critics argue that zoning reform alone cannot lower prices quickly enough \
+            for the families already priced out.";
+        let selector = select(&doc(ORIGINAL), quote);
+        let edited = format!(
+            "{}\n\n{}",
+            "Preface. ".repeat(300),
+            ORIGINAL.replace("cannot lower prices", "can not bring down prices")
+        );
+        let edited = doc(&edited);
+        let placement = place(&selector, &edited);
+        assert_eq!(placement.status, AnchorStatus::Fuzzy);
+        let text = placed_text(&placement, &edited);
+        assert!(text.starts_with("Critics argue"), "{text}");
+        assert!(text.ends_with("priced out."), "{text}");
+    }
+
+    #[test]
+    fn a_deleted_passage_is_orphaned() {
+        // Nothing similar remains: placing it anywhere would mislead the reader.
+        let selector = select(&doc(ORIGINAL), "Critics argue that zoning reform alone");
+        let edited = doc("Rents rose by a fifth in two years.\n\nThe report ends.");
+        let placement = place(&selector, &edited);
+        assert_eq!(placement, Placement::orphaned());
+    }
+
+    #[test]
+    fn context_picks_the_right_copy_of_a_repeated_quote() {
+        // "the answer" appears twice; the stored prefix tells which one was highlighted.
+        let text = "Supply is the answer, say some.\n\nDemand is the answer, say others.";
+        let document = doc(text);
+        let second = text.rfind("the answer").unwrap();
+        let selector = Selector::from_span(&document, second..second + "the answer".len());
+        let edited = doc(&format!("Intro.\n\n{text}"));
+        let placement = place(&selector, &edited);
+        let start = placement.span.unwrap().start;
+        assert!(edited.text[..start].ends_with("Demand is "));
+    }
+
+    #[test]
+    fn a_position_follows_its_context() {
+        // Standalone notes and bookmarks have no quote; their surroundings locate them.
+        let document = doc(ORIGINAL);
+        let at = document.text.find("Critics").unwrap();
+        let selector = Selector::at(&document, at);
+        assert!(selector.is_point());
+        let edited = doc(&format!("New lead.\n\n{ORIGINAL}"));
+        let placement = place(&selector, &edited);
+        assert_eq!(placement.status, AnchorStatus::Moved);
+        let point = placement.span.unwrap().start;
+        assert!(edited.text[point..].starts_with("Critics"));
+        let retyped = doc(&ORIGINAL.replace("supply is the answer", "supply is the ansver"));
+        let fuzzy = place(&selector, &retyped);
+        assert_eq!(fuzzy.status, AnchorStatus::Fuzzy);
+        assert!(retyped.text[fuzzy.span.unwrap().start..].starts_with("Critics"));
+    }
 }
