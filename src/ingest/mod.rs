@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod dates;
+mod markdown;
 pub mod metadata;
 mod read;
 mod text;
@@ -27,7 +28,8 @@ pub fn load(path: &Path) -> Result<Document, IngestError> {
 /// Parses already-decoded `text` in the given format.
 pub fn parse(text: &str, format: Format) -> Document {
     match format {
-        Format::Text | Format::Markdown | Format::Html => text::parse(text),
+        Format::Markdown => markdown::parse(text),
+        Format::Text | Format::Html => text::parse(text),
     }
 }
 
