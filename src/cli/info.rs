@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::{CliError, OutputFormat};
 use crate::document::{Document, Metadata};
-use crate::ingest;
 
 /// Average silent reading speed used for reading-time estimates, in words per minute.
 pub const WORDS_PER_MINUTE: usize = 230;
@@ -90,7 +89,7 @@ pub fn reading_minutes(words: usize) -> usize {
 
 /// Runs `margent info`.
 pub fn run(path: &Path, format: OutputFormat, out: &mut dyn Write) -> Result<(), CliError> {
-    let document = ingest::load(path)?;
+    let document = super::load(path)?;
     let report = InfoReport::new(&document);
     match format {
         OutputFormat::Json => {

@@ -47,6 +47,16 @@ impl From<io::Error> for CliError {
     }
 }
 
+/// Loads an article for a subcommand, printing each non-fatal warning (lossy decoding,
+/// neutralised escapes…) as one line on standard error.
+pub fn load(path: &std::path::Path) -> Result<crate::document::Document, CliError> {
+    let document = crate::ingest::load(path)?;
+    for warning in &document.warnings {
+        eprintln!("margent: warning: {}: {warning}", path.display());
+    }
+    Ok(document)
+}
+
 /// Output formats shared by the reporting subcommands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum OutputFormat {

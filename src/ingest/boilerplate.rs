@@ -74,33 +74,38 @@ fn local_reason(text: &str, kind: BlockKind) -> Option<&'static str> {
         return None;
     }
     let words = text.split_whitespace().count();
+    if words > 150 {
+        return None;
+    }
     let lower = text.to_lowercase();
+    let lower = lower.as_str();
     let short = words <= SHORT_WORDS;
-    let rules: [(bool, &'static str); 14] = [
-        (is_share_widget(&lower, words), "share widget"),
-        (is_page_furniture(&lower, words), "page furniture"),
-        (short && is_byline(text, &lower, words), "byline"),
-        (dates::is_dateline(text), "dateline"),
-        (is_metadata_run(&lower, words), "metadata run"),
-        (short && RELATED.is_match(&lower), "related links"),
-        (
-            words <= 60 && is_subscription_prompt(&lower),
-            "subscription prompt",
-        ),
-        (short && is_copyright(&lower), "copyright"),
-        (short && is_photo_credit(&lower), "photo credit"),
-        (words <= 12 && ABOUT_AUTHOR.is_match(&lower), "author bio"),
-        (
-            words <= 60 && SYNDICATION.is_match(&lower),
-            "syndication note",
-        ),
-        (words <= 15 && is_source_line(&lower), "source line"),
-        (words <= 120 && is_cookie_notice(&lower), "cookie notice"),
-        (words <= 80 && LEGAL.is_match(&lower), "legal disclaimer"),
+    // Checked in order, lazily: the cheap, most specific cues first.
+    let rules: [(&'static str, &dyn Fn() -> bool); 14] = [
+        ("share widget", &|| is_share_widget(lower, words)),
+        ("page furniture", &|| is_page_furniture(lower, words)),
+        ("byline", &|| short && is_byline(text, lower, words)),
+        ("dateline", &|| words <= 15 && dates::is_dateline(text)),
+        ("metadata run", &|| is_metadata_run(lower, words)),
+        ("related links", &|| short && RELATED.is_match(lower)),
+        ("subscription prompt", &|| {
+            words <= 60 && is_subscription_prompt(lower)
+        }),
+        ("copyright", &|| short && is_copyright(lower)),
+        ("photo credit", &|| short && is_photo_credit(lower)),
+        ("author bio", &|| {
+            words <= 12 && ABOUT_AUTHOR.is_match(lower)
+        }),
+        ("syndication note", &|| {
+            words <= 60 && SYNDICATION.is_match(lower)
+        }),
+        ("source line", &|| words <= 15 && is_source_line(lower)),
+        ("cookie notice", &|| words <= 120 && is_cookie_notice(lower)),
+        ("legal disclaimer", &|| words <= 80 && LEGAL.is_match(lower)),
     ];
     rules
         .into_iter()
-        .find_map(|(hit, reason)| hit.then_some(reason))
+        .find_map(|(reason, applies)| applies().then_some(reason))
 }
 
 /// Words that make up share and social widgets.
