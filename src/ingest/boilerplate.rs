@@ -68,8 +68,8 @@ pub fn find_boilerplate(blocks: &[BlockInfo], author: Option<&str>) -> Vec<Optio
     reasons
 }
 
-/// Cues that a block shows on its own, wherever it stands.
-fn local_reason(text: &str, kind: BlockKind) -> Option<&'static str> {
+/// The boilerplate reason a block shows on its own, wherever it stands (`None` for content).
+pub fn local_reason(text: &str, kind: BlockKind) -> Option<&'static str> {
     if kind == BlockKind::Preformatted || text.len() > MAX_BOILERPLATE_BYTES {
         return None;
     }
@@ -81,8 +81,9 @@ fn local_reason(text: &str, kind: BlockKind) -> Option<&'static str> {
     let lower = lower.as_str();
     let short = words <= SHORT_WORDS;
     // Checked in order, lazily: the cheap, most specific cues first.
-    let rules: [(&'static str, &dyn Fn() -> bool); 14] = [
+    let rules: [(&'static str, &dyn Fn() -> bool); 15] = [
         ("share widget", &|| is_share_widget(lower, words)),
+        ("navigation", &|| words <= 12 && is_breadcrumb(text)),
         ("page furniture", &|| is_page_furniture(lower, words)),
         ("byline", &|| short && is_byline(text, lower, words)),
         ("dateline", &|| words <= 15 && dates::is_dateline(text)),
@@ -159,6 +160,20 @@ fn is_share_widget(lower: &str, words: usize) -> bool {
         && tokens
             .iter()
             .any(|t| matches!(*t, "share" | "tweet" | "print" | "email"))
+}
+
+/// A breadcrumb trail or section menu: a short line of two or more short parts separated by
+/// `|`, `›`, `>` or `»` ("World | Europe", "Home › News › Climate").
+pub fn is_breadcrumb(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split(['|', '›', '>', '»', '·', '•'])
+        .map(str::trim)
+        .collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            let words = part.split_whitespace().count();
+            (1..=3).contains(&words) && part.starts_with(|c: char| c.is_uppercase())
+        })
 }
 
 /// Whole-block labels of page furniture: ad slots, skip links, reading time, "Follow us".
@@ -747,6 +762,15 @@ mod tests {
         assert_eq!(find_boilerplate(&blocks, None)[0], Some("legal disclaimer"));
         let blocks = paragraphs(&[BODY, BODY]);
         assert_eq!(find_boilerplate(&blocks, None), [None, None]);
+    }
+
+    /// Breadcrumbs and section menus are navigation pasted along with the article.
+    #[test]
+    fn breadcrumbs() {
+        assert_eq!(reason("World | Europe"), Some("navigation"));
+        assert_eq!(reason("Home › News › Climate Policy"), Some("navigation"));
+        assert_eq!(reason("Profits rose | costs fell"), None);
+        assert_eq!(reason("Harbour Strike Spreads to Three More Ports"), None);
     }
 
     /// Ad slots, skip links, reading times and "Follow us" lines are page furniture.

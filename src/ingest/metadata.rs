@@ -169,16 +169,20 @@ pub fn standalone_title(header: &[BlockInfo]) -> Option<usize> {
     }
     header
         .iter()
-        .take(3)
-        .position(|block| looks_like_title(block.text))
+        .take(5)
+        .position(|block| {
+            looks_like_title(block.text)
+                && boilerplate::local_reason(block.text, block.kind).is_none()
+        })
         .filter(|&index| index + 1 < header.len())
 }
 
 fn looks_like_title(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let first_upper = text.chars().next().is_some_and(|c| c.is_uppercase());
-    (2..=TITLE_WORDS).contains(&words)
+    (3..=TITLE_WORDS).contains(&words)
         && first_upper
+        && !boilerplate::is_breadcrumb(text)
         && !text.ends_with(['.', ':', ',', ';', '»', '”', '"'])
         && !opens_with_label(text)
         && BYLINE.find(text).is_none_or(|m| m.start() != 0)
@@ -474,8 +478,9 @@ pub fn find_standfirst(
     let is_header = |index: usize| {
         flagged[index] || Some(index) == title_block || blocks[index].kind == BlockKind::Heading
     };
-    let first = (0..blocks.len().min(HEADER_BLOCKS)).find(|&index| !is_header(index))?;
-    if first == 0 || !is_header(first - 1) || title_block.is_none_or(|title| title > first) {
+    let after_title = title_block? + 1;
+    let first = (after_title..blocks.len().min(HEADER_BLOCKS)).find(|&index| !is_header(index))?;
+    if !is_header(first - 1) {
         return None;
     }
     let candidate = &blocks[first];
