@@ -11,3 +11,4 @@ pub mod document;
 pub mod ingest;
 pub mod outline;
 pub mod segment;
+pub mod tui;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use margent::cli::{self, CliError, OutputFormat};
+use margent::tui;
 
 /// Read an article in the terminal, see what it argues, and keep your notes beside it.
 #[derive(Debug, Parser)]
@@ -14,6 +15,15 @@ struct Args {
     /// The article to open (plain text, Markdown or HTML); without one, a built-in welcome
     /// article that teaches the keys.
     file: Option<PathBuf>,
+
+    /// The colour theme for the reader (dark, light, solarized-dark, gruvbox-dark,
+    /// high-contrast, monochrome, or one of your own).
+    #[arg(long, value_name = "NAME")]
+    theme: Option<String>,
+
+    /// Print the default config file (every setting and key binding) and exit.
+    #[arg(long)]
+    print_config: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -46,13 +56,10 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(Command::Info { file, format }) => cli::info::run(&file, format, &mut out),
         Some(Command::Outline { file, format }) => cli::outline::run(&file, format, &mut out),
-        None => Err(CliError {
-            message: format!(
-                "the full-screen reader is not available yet (asked to open {:?})",
-                args.file
-            ),
-            exit_code: 1,
-        }),
+        None if args.print_config => out
+            .write_all(tui::default_config().as_bytes())
+            .map_err(CliError::from),
+        None => tui::run(args.file.as_deref(), &tui::Options { theme: args.theme }),
     };
     let result = result.and_then(|()| out.flush().map_err(CliError::from));
     match result {

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod ingest_check;
+pub mod reader;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,117 @@
+//! The event loop: draws, waits for terminal events and background results, turns them into
+//! [`Action`]s for the update function, and carries out the [`Effect`]s it returns. The
+//! outline and the word count are computed on a background thread so the first screen appears
+//! at once.
+
+use std::io;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+
+use crate::document::Document;
+
+use super::action::Action;
+use super::app::{App, Effect};
+use super::terminal;
+use super::update::update;
+use super::view;
+
+/// Time between ticks while something animates.
+const TICK: Duration = Duration::from_millis(100);
+/// How long to wait for input when nothing animates.
+const IDLE_WAIT: Duration = Duration::from_secs(1);
+
+/// Starts the background worker: it sends the word count, then the outline.
+pub fn spawn_worker(doc: Arc<Document>) -> Receiver<Action> {
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        if sender.send(Action::WordsCounted(doc.word_count())).is_err() {
+            return;
+        }
+        let outline = crate::outline::extract(&doc);
+        let _ = sender.send(Action::OutlineReady(Arc::new(outline)));
+    });
+    receiver
+}
+
+/// Turns a terminal event into an action, through the keymap for keys.
+pub fn translate(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            app.keymap.action_for(&app.key_contexts(), key)
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: mouse.column,
+                row: mouse.row,
+                down: mouse.kind == MouseEventKind::ScrollDown,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        _ => None,
+    }
+}
+
+/// Runs the reader on the terminal until the user quits; `perform` carries out effects.
+pub fn run(mut app: App, mut perform: impl FnMut(Effect)) -> io::Result<()> {
+    let mut guard = terminal::setup()?;
+    let results = spawn_worker(Arc::clone(&app.doc));
+    let mut worker_done = false;
+    let mut outline_received = false;
+    let size = guard.terminal.size()?;
+    update(&mut app, Action::Resize(size.width, size.height));
+    let mut last_tick = Instant::now();
+    while !app.quit {
+        guard.terminal.draw(|frame| view::draw(frame, &app))?;
+        let wait = if app.wants_ticks() {
+            TICK.saturating_sub(last_tick.elapsed())
+        } else {
+            IDLE_WAIT
+        };
+        let mut actions = Vec::new();
+        if event::poll(wait)? {
+            let first = event::read()?;
+            actions.extend(translate(&app, &first));
+            while event::poll(Duration::ZERO)? {
+                actions.extend(translate(&app, &event::read()?));
+            }
+        }
+        if app.wants_ticks() && last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            actions.push(Action::Tick);
+        }
+        while !worker_done {
+            match results.try_recv() {
+                Ok(action) => {
+                    outline_received |= matches!(action, Action::OutlineReady(_));
+                    actions.push(action);
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    worker_done = true;
+                    if !outline_received {
+                        actions.push(Action::OutlineFailed);
+                    }
+                }
+            }
+        }
+        for action in actions {
+            for effect in update(&mut app, action) {
+                perform(effect);
+            }
+            if app.quit {
+                break;
+            }
+        }
+    }
+    drop(guard);
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! Terminal setup and the one restore function used on every exit path: normal quit, error,
+//! `Drop` of the guard, and the panic hook (the release profile aborts on panic, which skips
+//! `Drop`).
+
+use std::io::{self, Stdout, Write};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::cursor::Show;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// Whether the terminal is currently set up by us (so restore runs once, and only then).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static PANIC_HOOK: Once = Once::new();
+
+/// The terminal in raw mode on the alternate screen; restores it when dropped.
+pub struct TerminalGuard {
+    /// The ratatui terminal to draw on.
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+/// Puts the terminal in raw mode on the alternate screen with mouse reporting, after
+/// installing the panic hook that restores it.
+pub fn setup() -> io::Result<TerminalGuard> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut stdout = io::stdout();
+    if let Err(error) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+        restore();
+        return Err(error);
+    }
+    match Terminal::new(CrosstermBackend::new(stdout)) {
+        Ok(mut terminal) => {
+            terminal.hide_cursor()?;
+            terminal.clear()?;
+            Ok(TerminalGuard { terminal })
+        }
+        Err(error) => {
+            restore();
+            Err(error)
+        }
+    }
+}
+
+/// Gives the terminal back: mouse reporting off, main screen, cursor shown, raw mode off.
+/// Safe to call any number of times; only the first call after [`setup`] does anything.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut stdout = io::stdout();
+    let _ = execute!(stdout, DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+    let _ = stdout.flush();
+}
+
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
