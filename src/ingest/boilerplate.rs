@@ -374,11 +374,19 @@ fn is_cookie_notice(lower: &str) -> bool {
         .any(|cue| lower.contains(cue))
 }
 
+/// Disclaimers that close or open an article: the publisher's, not the author's argument.
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^disclaimer\b|\b(views|opinions) expressed (in|here|are)\b|\bdo(es)? not necessarily (reflect|represent)\b|\bnot (constitute|intended as) (legal|financial|investment|medical) advice\b|\bforeign agent\b|\blegal notice\b",
+        r"^(disclaimer|legal notice)\b|\b(views|opinions) expressed (here|in this (article|piece|column|post|essay|commentary|op-ed))\b|\b(are|is) (solely )?(those of the authors?|the authors?'s? own|the authors?’s? own|(my|his|her|their) own)\b|\bdo(es)? not necessarily (reflect|represent) the (views|position|opinions?|policy|policies) of\b|\b(not|nothing here) (constitutes?|intended as) (legal|financial|investment|medical|professional) advice\b",
     )
     .expect("valid regex")
+});
+
+/// Notices of a legal status that some jurisdictions require above republished articles;
+/// only a first block is read for them, since an article may well discuss such a status.
+static LEGAL_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(foreign agents?|legal status|republished (automatically|from)|third-party (content|feed))\b")
+        .expect("valid regex")
 });
 
 /// A first block that is a legal notice rather than the article: wrapped whole in quotation
@@ -393,7 +401,9 @@ fn is_top_disclaimer(text: &str, body_script: Script) -> bool {
         text,
         kind: BlockKind::Paragraph,
     }]);
-    quoted || (script != Script::Other && body_script != Script::Other && script != body_script)
+    let other_script =
+        script != Script::Other && body_script != Script::Other && script != body_script;
+    quoted || other_script || LEGAL_STATUS.is_match(text)
 }
 
 /// Marks author bios: the block after an "About the author" heading (and the one after that
@@ -401,8 +411,8 @@ fn is_top_disclaimer(text: &str, body_script: Script) -> bool {
 /// name ("Jane Roe is a fellow at …").
 fn flag_bios(blocks: &[BlockInfo], author: Option<&str>, reasons: &mut [Option<&'static str>]) {
     for index in 0..blocks.len() {
-        if !ABOUT_AUTHOR.is_match(&blocks[index].text.to_lowercase())
-            || reasons[index] != Some("author bio")
+        if reasons[index] != Some("author bio")
+            || !ABOUT_AUTHOR.is_match(&blocks[index].text.to_lowercase())
         {
             continue;
         }
@@ -746,6 +756,14 @@ mod tests {
             reason("Disclaimer: this is not financial advice."),
             Some("legal disclaimer")
         );
+        assert_eq!(
+            reason("The views expressed in the report do not match the data, critics said."),
+            None
+        );
+        assert_eq!(
+            reason("He was designated a foreign agent by the ministry last year."),
+            None
+        );
     }
 
     /// A first block wrapped in quotation marks or written in another script than the body
@@ -759,6 +777,9 @@ mod tests {
         let other_script = "Данный материал распространён иностранным средством массовой \
                             информации";
         let blocks = paragraphs(&[other_script, BODY, BODY]);
+        assert_eq!(find_boilerplate(&blocks, None)[0], Some("legal disclaimer"));
+        let status = "This item was republished automatically from a partner's feed.";
+        let blocks = paragraphs(&[status, BODY, BODY]);
         assert_eq!(find_boilerplate(&blocks, None)[0], Some("legal disclaimer"));
         let blocks = paragraphs(&[BODY, BODY]);
         assert_eq!(find_boilerplate(&blocks, None), [None, None]);
