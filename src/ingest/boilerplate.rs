@@ -77,20 +77,28 @@ pub fn local_reason(text: &str, kind: BlockKind) -> Option<&'static str> {
     if words > 150 {
         return None;
     }
-    let lower = text.to_lowercase();
-    let lower = lower.as_str();
     let short = words <= SHORT_WORDS;
+    // Short blocks are matched in lower case; the few cues that apply to longer blocks match
+    // the text case-insensitively, so prose is never copied.
+    let lower = if short {
+        text.to_lowercase()
+    } else {
+        String::new()
+    };
+    let lower = lower.as_str();
     // Checked in order, lazily: the cheap, most specific cues first.
     let rules: [(&'static str, &dyn Fn() -> bool); 15] = [
-        ("share widget", &|| is_share_widget(lower, words)),
+        ("share widget", &|| short && is_share_widget(lower, words)),
         ("navigation", &|| words <= 12 && is_breadcrumb(text)),
-        ("page furniture", &|| is_page_furniture(lower, words)),
+        ("page furniture", &|| {
+            short && is_page_furniture(lower, words)
+        }),
         ("byline", &|| short && is_byline(text, lower, words)),
         ("dateline", &|| words <= 15 && dates::is_dateline(text)),
-        ("metadata run", &|| is_metadata_run(lower, words)),
+        ("metadata run", &|| is_metadata_run(text, words)),
         ("related links", &|| short && RELATED.is_match(lower)),
         ("subscription prompt", &|| {
-            words <= 60 && is_subscription_prompt(lower)
+            words <= 60 && is_subscription_prompt(text)
         }),
         ("copyright", &|| short && is_copyright(lower)),
         ("photo credit", &|| short && is_photo_credit(lower)),
@@ -98,11 +106,11 @@ pub fn local_reason(text: &str, kind: BlockKind) -> Option<&'static str> {
             words <= 12 && ABOUT_AUTHOR.is_match(lower)
         }),
         ("syndication note", &|| {
-            words <= 60 && SYNDICATION.is_match(lower)
+            words <= 60 && SYNDICATION.is_match(text)
         }),
         ("source line", &|| words <= 15 && is_source_line(lower)),
-        ("cookie notice", &|| words <= 120 && is_cookie_notice(lower)),
-        ("legal disclaimer", &|| words <= 80 && LEGAL.is_match(lower)),
+        ("cookie notice", &|| words <= 120 && is_cookie_notice(text)),
+        ("legal disclaimer", &|| words <= 80 && LEGAL.is_match(text)),
     ];
     rules
         .into_iter()
@@ -275,19 +283,20 @@ fn is_byline(text: &str, lower: &str, words: usize) -> bool {
 
 /// Labels of metadata fields printed in a run ("Topic: … Tags: …").
 static METADATA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|\s)(topics?|tags?|categor(y|ies)|filed under|section|region|keywords?|brand|series|subjects?)\s*:")
+    Regex::new(r"(?i)(^|\s)(topics?|tags?|categor(y|ies)|filed under|section|region|keywords?|brand|series|subjects?)\s*:")
         .expect("valid regex")
 });
 
 static METADATA_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(topics?|tags?|categor(y|ies)|filed under|keywords?)\s*:?\s")
+    Regex::new(r"(?i)^(topics?|tags?|categor(y|ies)|filed under|keywords?)\s*:?\s")
         .expect("valid regex")
 });
 
 /// A run of metadata fields such as "Topic: X Tags: A, B", or a lone "Tags: …" line.
-fn is_metadata_run(lower: &str, words: usize) -> bool {
-    (words <= 150 && METADATA_LABEL.find_iter(lower).count() >= 2)
-        || (words <= SHORT_WORDS && METADATA_START.is_match(lower))
+fn is_metadata_run(text: &str, words: usize) -> bool {
+    text.contains(':')
+        && ((words <= 150 && METADATA_LABEL.find_iter(text).count() >= 2)
+            || (words <= SHORT_WORDS && METADATA_START.is_match(text)))
 }
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -297,8 +306,16 @@ static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static SUBSCRIPTION_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)subscribe|newsletter|sign up|support our").expect("valid regex")
+});
+
 /// "Subscribe …", "Sign up for our newsletter", "Get the newsletter in your inbox".
-fn is_subscription_prompt(lower: &str) -> bool {
+fn is_subscription_prompt(text: &str) -> bool {
+    if !SUBSCRIPTION_HINT.is_match(text) {
+        return false;
+    }
+    let lower = text.to_lowercase();
     lower.starts_with("subscribe")
         || (lower.contains("newsletter")
             && ["sign up", "subscribe", "inbox", "get our", "join"]
@@ -341,7 +358,7 @@ static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
 
 static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(the post\b.*\bappeared first on\b|(this|the) (article|story|piece|post|essay|column|interview)\b.{0,40}\b(originally|first) (published|appeared|ran)\b|originally published\b|a version of this\b|first published\b)",
+        r"(?i)^(the post\b.*\bappeared first on\b|(this|the) (article|story|piece|post|essay|column|interview)\b.{0,40}\b(originally|first) (published|appeared|ran)\b|originally published\b|a version of this\b|first published\b)",
     )
     .expect("valid regex")
 });
@@ -358,26 +375,31 @@ fn is_source_line(lower: &str) -> bool {
     SOURCE_LINE.is_match(lower.trim())
 }
 
+static COOKIE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)cookie").expect("valid regex"));
+
 /// "We use cookies …", "This site uses cookies … accept".
-fn is_cookie_notice(lower: &str) -> bool {
-    lower.contains("cookie")
-        && [
-            "we use",
-            "uses cookies",
-            "use of cookies",
-            "accept",
-            "consent",
-            "privacy policy",
-            "browsing experience",
-        ]
-        .iter()
-        .any(|cue| lower.contains(cue))
+fn is_cookie_notice(text: &str) -> bool {
+    if !COOKIE.is_match(text) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    [
+        "we use",
+        "uses cookies",
+        "use of cookies",
+        "accept",
+        "consent",
+        "privacy policy",
+        "browsing experience",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue))
 }
 
 /// Disclaimers that close or open an article: the publisher's, not the author's argument.
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(disclaimer|legal notice)\b|\b(views|opinions) expressed (here|in this (article|piece|column|post|essay|commentary|op-ed))\b|\b(are|is) (solely )?(those of the authors?|the authors?'s? own|the authors?’s? own|(my|his|her|their) own)\b|\bdo(es)? not necessarily (reflect|represent) the (views|position|opinions?|policy|policies) of\b|\b(not|nothing here) (constitutes?|intended as) (legal|financial|investment|medical|professional) advice\b",
+        r"(?i)^(disclaimer|legal notice)\b|\b(views|opinions) expressed (here|in this (article|piece|column|post|essay|commentary|op-ed))\b|\b(are|is) (solely )?(those of the authors?|the authors?'s? own|the authors?’s? own|(my|his|her|their) own)\b|\bdo(es)? not necessarily (reflect|represent) the (views|position|opinions?|policy|policies) of\b|\b(not|nothing here) (constitutes?|intended as) (legal|financial|investment|medical|professional) advice\b",
     )
     .expect("valid regex")
 });
