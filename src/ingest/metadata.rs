@@ -161,8 +161,10 @@ pub fn extract(blocks: &[BlockInfo]) -> Found {
 /// Index of a block among the first few that reads as a headline: a heading, or a short line
 /// without final full stop that is neither a byline nor a date, followed by more text.
 pub fn standalone_title(header: &[BlockInfo]) -> Option<usize> {
+    // A heading further down is a section heading, not the headline.
     if let Some(index) = header
         .iter()
+        .take(3)
         .position(|block| block.kind == BlockKind::Heading)
     {
         return Some(index);
