@@ -8,6 +8,7 @@
 pub mod annotations;
 pub mod cli;
 pub mod document;
+pub mod export;
 pub mod ingest;
 pub mod outline;
 pub mod segment;
