@@ -136,10 +136,17 @@ fn block_lines(
     let block = &doc.blocks[index];
     let separator = index + 1 < doc.blocks.len();
     let mut lines = Vec::new();
-    if let (Some(reason), false) = (&block.boilerplate, boilerplate_open) {
-        let words = doc.block_text(index).split_whitespace().count();
-        let notice = format!("▸ {reason} ({words} words folded)");
-        lines.push(owned_line(truncate(&notice, width), Role::BoilerplateFold));
+    if shown_in_title_block(doc, index) {
+        return lines;
+    }
+    if block.is_boilerplate() && !boilerplate_open {
+        if index > 0 && doc.blocks[index - 1].is_boilerplate() {
+            return lines;
+        }
+        lines.push(owned_line(
+            truncate(&fold_notice(doc, index), width),
+            Role::BoilerplateFold,
+        ));
     } else {
         let role = if block.is_boilerplate() {
             Role::Boilerplate
@@ -177,6 +184,44 @@ fn block_lines(
         lines.push(ScreenLine::default());
     }
     lines
+}
+
+/// How many blocks after the first one a folded run of boilerplate describes at most.
+const FOLD_SCAN: usize = 64;
+
+/// How many leading blocks may repeat what the title block shows.
+const TITLE_SCAN: usize = 8;
+
+/// Whether block `index` only repeats the title or standfirst already shown in the title
+/// block (front-ends keep those blocks in the text, so without this they would show twice).
+pub fn shown_in_title_block(doc: &Document, index: usize) -> bool {
+    if index >= TITLE_SCAN {
+        return false;
+    }
+    let text = doc.block_text(index).trim();
+    let meta = &doc.metadata;
+    [&meta.title, &meta.standfirst]
+        .into_iter()
+        .flatten()
+        .any(|shown| shown.trim() == text)
+}
+
+/// The one line standing for a run of consecutive boilerplate blocks starting at `index`:
+/// their reasons and word count.
+fn fold_notice(doc: &Document, index: usize) -> String {
+    let mut reasons: Vec<&str> = Vec::new();
+    let mut words = 0;
+    for (offset, block) in doc.blocks[index..].iter().enumerate().take(FOLD_SCAN) {
+        let Some(reason) = &block.boilerplate else {
+            break;
+        };
+        if !reasons.contains(&reason.as_str()) {
+            reasons.push(reason);
+        }
+        words += doc.block_text(index + offset).split_whitespace().count();
+    }
+    let noun = if words == 1 { "word" } else { "words" };
+    format!("▸ {} ({words} {noun} folded)", reasons.join(" · "))
 }
 
 /// Cuts `text` to at most `width` columns, ending with `…` when cut.
@@ -395,6 +440,50 @@ mod tests {
         let open = layout_unit(&doc, 1, 30, true);
         assert!(open.len() > 3);
         assert_eq!(open[0].pieces[0].role, Role::Boilerplate);
+    }
+
+    /// A run of boilerplate (byline, dateline, share buttons) folds into a single line.
+    #[test]
+    fn consecutive_boilerplate_folds_into_one_line() {
+        let mut builder = DocumentBuilder::new(Format::Text);
+        for (text, reason) in [
+            ("By Someone", "byline"),
+            ("1 May", "dateline"),
+            ("Share", "share"),
+        ] {
+            let index = builder.push(BlockKind::Paragraph, 0, text).unwrap();
+            builder.mark_boilerplate(index, reason);
+        }
+        builder.push(BlockKind::Paragraph, 0, "Body.");
+        let doc = builder.build();
+        let first = layout_unit(&doc, 1, 60, false);
+        assert_eq!(
+            doc_text(&doc, &first[0]),
+            "▸ byline · dateline · share (5 words folded)"
+        );
+        assert!(layout_unit(&doc, 2, 60, false).is_empty());
+        assert!(layout_unit(&doc, 3, 60, false).is_empty());
+        assert_eq!(
+            layout_unit(&doc, 2, 60, true).len(),
+            2,
+            "unfolded, each block shows"
+        );
+    }
+
+    /// Front-ends keep the headline as a block; the title block already shows it.
+    #[test]
+    fn blocks_repeating_the_title_are_not_drawn_twice() {
+        let mut builder = DocumentBuilder::new(Format::Markdown);
+        builder.push(BlockKind::Heading, 1, "A Headline");
+        builder.push(BlockKind::Paragraph, 0, "A Headline");
+        builder.metadata_mut().title = Some("A Headline".into());
+        let doc = builder.build();
+        assert!(layout_unit(&doc, 1, 60, false).is_empty());
+        assert!(layout_unit(&doc, 2, 60, false).is_empty());
+        assert_eq!(
+            doc_text(&doc, &layout_unit(&doc, 0, 60, false)[0]),
+            "A Headline"
+        );
     }
 
     #[test]
