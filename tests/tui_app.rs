@@ -504,3 +504,14 @@ fn a_large_article_lays_out_only_what_is_shown() {
     press(&mut app, "G");
     assert!(screen(&app).contains("Paragraph 19999 says"));
 }
+
+/// At the very top, a resize must keep the title block in view (byte 0 belongs to both the
+/// title block and the first block of text).
+#[test]
+fn the_title_stays_in_view_across_a_resize() {
+    let mut app = app(120, 40);
+    update(&mut app, Action::Resize(10, 3));
+    update(&mut app, Action::Resize(100, 30));
+    assert_eq!(top(&app), LinePos::default());
+    assert!(screen(&app).contains("The Case for Quieter Streets"));
+}

@@ -125,6 +125,10 @@ impl ArticlePane {
 
     /// Scrolls so that byte `byte` is on screen, `context` lines below the top where possible.
     pub fn show_byte(&mut self, doc: &Document, byte: usize, context: usize) {
+        if byte == 0 {
+            self.go_top(doc);
+            return;
+        }
         self.top = self.position_of(doc, byte);
         self.scroll_up(doc, context);
         self.clamp(doc);

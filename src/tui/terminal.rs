@@ -10,7 +10,7 @@ use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -31,22 +31,23 @@ pub fn setup() -> io::Result<TerminalGuard> {
     install_panic_hook();
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    let mut stdout = io::stdout();
-    if let Err(error) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+    let result = (|| {
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            Clear(ClearType::All)
+        )?;
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        // No `Terminal::clear`: it asks the terminal for the cursor position, which not
+        // every terminal answers; the screen was cleared above.
+        terminal.hide_cursor()?;
+        Ok(TerminalGuard { terminal })
+    })();
+    if result.is_err() {
         restore();
-        return Err(error);
     }
-    match Terminal::new(CrosstermBackend::new(stdout)) {
-        Ok(mut terminal) => {
-            terminal.hide_cursor()?;
-            terminal.clear()?;
-            Ok(TerminalGuard { terminal })
-        }
-        Err(error) => {
-            restore();
-            Err(error)
-        }
-    }
+    result
 }
 
 /// Gives the terminal back: mouse reporting off, main screen, cursor shown, raw mode off.
