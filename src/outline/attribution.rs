@@ -221,11 +221,10 @@ pub fn after(text: &str) -> Option<Attribution> {
             side: Side::After,
         });
     }
-    let verb = (1..tokens.len().min(10)).find(|&k| is_speech_verb(tokens.lower(k)))?;
-    let subject = &clause[..tokens.span(verb).start];
-    let subject = &subject[..subject.find(',').unwrap_or(subject.len())];
+    let verb = (1..tokens.len().min(12)).find(|&k| is_speech_verb(tokens.lower(k)))?;
+    let subject = subject_before(&clause[..tokens.span(verb).start]);
     Some(Attribution {
-        speaker: speaker_of(subject, Position::First)?,
+        speaker: speaker_of(subject, Position::Last)?,
         verb: tokens.lower(verb).to_owned(),
         side: Side::After,
     })
@@ -308,7 +307,10 @@ fn split_outside_parens(text: &str) -> Vec<&str> {
 /// Which name to prefer when a phrase holds several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Position {
+    /// The first name: the one right after a verb ("said Osei, head of Fourth Corps").
     First,
+    /// A subject's name: its first full name ("Sen. Ada Osei of Accra"), else its last name
+    /// ("As Ghanaian colonel Osei").
     Last,
 }
 
@@ -331,7 +333,7 @@ fn speaker_of(phrase: &str, position: Position) -> Option<SpeakerRef> {
     let runs = name_runs(&tokens);
     let run = match position {
         Position::First => runs.first(),
-        Position::Last => runs.last(),
+        Position::Last => runs.iter().find(|run| run.len() >= 2).or(runs.last()),
     };
     if let Some(run) = run {
         return Some(SpeakerRef::Name(run_text(&tokens, run).to_owned()));
@@ -383,6 +385,13 @@ mod tests {
             after(", Osei told reporters.").unwrap().speaker,
             name("Osei")
         );
+        // A partial quote with the attribution at the sentence's end.
+        assert_eq!(
+            after(" to enforce the law, she said, noting the cuts.")
+                .unwrap()
+                .speaker,
+            SpeakerRef::Pronoun
+        );
         assert_eq!(
             after(", according to Osei, a farmer.").unwrap().speaker,
             name("Osei")
@@ -420,6 +429,13 @@ mod tests {
         assert_eq!(
             before("Osei called the plan ").unwrap().speaker,
             name("Osei")
+        );
+        // A subject with a place after the name is the person, not the place.
+        assert_eq!(
+            before("Sen. Ada Osei of Accra, the ranking member, warned that it would become ")
+                .unwrap()
+                .speaker,
+            name("Ada Osei")
         );
         assert_eq!(
             before(", adding that ").unwrap().speaker,

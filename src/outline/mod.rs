@@ -6,9 +6,13 @@
 //! [`claims`] scores the article's own arguable assertions. Boilerplate blocks are skipped.
 
 mod attribution;
+pub mod claims;
+mod clauses;
+mod cues;
 mod lexicon;
 mod marks;
 pub mod quotes;
+pub mod recommendations;
 mod speakers;
 mod words;
 
@@ -16,7 +20,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
+use clauses::Clause;
+use words::Tokens;
 
 /// What an outline item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -76,10 +82,117 @@ impl Outline {
     }
 }
 
-/// Extracts the outline of `document`.
+/// Extracts the outline of `document`: quotes, then recommendations and claims clause by
+/// clause. A clause that advises is a recommendation; a clause inside a quote is the speaker's,
+/// not the article's, so it is neither a recommendation nor a claim.
 pub fn extract(document: &Document) -> Outline {
     let names = speakers::NameIndex::build(document);
     let mut items = quotes::find(document, &names);
+    let mut quote_spans: Vec<Range<usize>> = items.iter().map(|item| item.span.clone()).collect();
+    quote_spans.sort_by_key(|span| span.start);
+    let thesis = Thesis::find(document);
+    for clause in clauses::clauses(document) {
+        if overlaps_any(&quote_spans, &clause.span) {
+            continue;
+        }
+        items.extend(assess_clause(document, &clause, &thesis));
+    }
     items.sort_by_key(|item| (item.span.start, item.kind));
     Outline { items }
+}
+
+/// Where the thesis sits: the standfirst block and the lede (first body paragraph).
+#[derive(Debug, Default)]
+struct Thesis {
+    standfirst: Option<usize>,
+    lede: Option<usize>,
+}
+
+impl Thesis {
+    fn find(document: &Document) -> Self {
+        let standfirst = document.metadata.standfirst.as_deref().and_then(|wanted| {
+            let wanted = squash(wanted);
+            document
+                .blocks
+                .iter()
+                .position(|block| squash(document.slice(&block.span)) == wanted)
+        });
+        let lede = document
+            .blocks
+            .iter()
+            .enumerate()
+            .skip(standfirst.map_or(0, |s| s + 1))
+            .find(|(index, block)| {
+                !block.is_boilerplate()
+                    && block.kind == BlockKind::Paragraph
+                    && Some(*index) != standfirst
+            })
+            .map(|(index, _)| index);
+        Thesis { standfirst, lede }
+    }
+}
+
+/// Text with white space collapsed, for comparing a block with the metadata's standfirst.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `span` overlaps any of the sorted, non-overlapping `spans`.
+fn overlaps_any(spans: &[Range<usize>], span: &Range<usize>) -> bool {
+    let index = spans.partition_point(|s| s.end <= span.start);
+    spans.get(index).is_some_and(|s| s.start < span.end)
+}
+
+/// Judges one clause: a recommendation, a claim, or nothing.
+fn assess_clause(document: &Document, clause: &Clause, thesis: &Thesis) -> Option<OutlineItem> {
+    let text = document.slice(&clause.span);
+    let tokens = Tokens::new(text);
+    let from_word = clause.concession.map_or(0, |comma| {
+        (0..tokens.len())
+            .find(|&k| tokens.span(k).start > comma)
+            .unwrap_or(tokens.len())
+    });
+    let opens_sentence = clause.span.start == document.sentences[clause.sentence].span.start;
+    let item = |kind, cues: &[cues::Cue], notes: &[&str], score, actor| {
+        let first = cues.first().map_or(0, |cue| tokens.span(cue.word).start);
+        let start = clauses::main_clause_start(text, clause.concession, first);
+        let span = clause.span.start + start..clause.span.end;
+        let mut labels: Vec<String> = cues.iter().map(|cue| cue.label(&tokens)).collect();
+        labels.dedup();
+        labels.extend(notes.iter().map(|note| (*note).to_owned()));
+        OutlineItem {
+            kind,
+            text: document.slice(&span).to_owned(),
+            speaker: None,
+            actor,
+            span,
+            sentence: clause.sentence,
+            score,
+            cues: labels,
+        }
+    };
+    if let Some(advice) = recommendations::detect(&tokens, from_word, opens_sentence) {
+        let score = (0.5 + 0.15 * advice.cues.len() as f32).min(1.0);
+        return Some(item(
+            ItemKind::Recommendation,
+            &advice.cues,
+            &[],
+            score,
+            advice.actor,
+        ));
+    }
+    let placement = claims::Placement {
+        standfirst: thesis.standfirst == Some(clause.block),
+        lede: thesis.lede == Some(clause.block),
+    };
+    let assessment = claims::assess(&tokens, from_word, placement);
+    (assessment.score >= claims::THRESHOLD).then(|| {
+        item(
+            ItemKind::Claim,
+            &assessment.cues,
+            &assessment.notes,
+            assessment.score,
+            None,
+        )
+    })
 }

@@ -44,8 +44,8 @@ pub fn find(document: &Document, names: &NameIndex) -> Vec<OutlineItem> {
     let mut candidates = collect(document, names);
     resolve_speakers(&mut candidates, names);
     inherit_within_blocks(&mut candidates);
+    inherit_from_introductions(&mut candidates, document, names);
     inherit_along_chains(&mut candidates);
-    inherit_from_colon_intros(&mut candidates, document, names);
     candidates
         .into_iter()
         .filter(is_quote)
@@ -99,12 +99,23 @@ fn candidate(
         return None;
     }
     let introduced = before.trim_end();
+    // A quote ending its sentence inside the marks (“…ahead.” The group…) is followed by a new
+    // sentence, not by its attribution, unless the text runs on in lower case.
+    let ends_sentence = document.slice(&inner).ends_with(['.', '…'])
+        && !after.trim_start().starts_with(char::is_lowercase);
+    let after_attribution = || {
+        if ends_sentence {
+            None
+        } else {
+            attribution::after(after)
+        }
+    };
     let attribution = if introduced.ends_with([':', ',']) {
         attribution::before(before)
             .filter(|a| a.speaker != SpeakerRef::Previous)
-            .or_else(|| attribution::after(after))
+            .or_else(after_attribution)
     } else {
-        attribution::after(after).or_else(|| attribution::before(before))
+        after_attribution().or_else(|| attribution::before(before))
     };
     let tokens = Tokens::new(document.slice(&inner));
     let words = tokens.len();
@@ -208,9 +219,14 @@ fn inherit_along_chains(candidates: &mut [Candidate]) {
     }
 }
 
-/// A paragraph made of a quote, after a paragraph ending in a colon ("Osei put it bluntly:"),
-/// takes its speaker from that introduction.
-fn inherit_from_colon_intros(candidates: &mut [Candidate], document: &Document, names: &NameIndex) {
+/// A paragraph that opens with an unattributed quote takes its speaker from the paragraph
+/// before: from the attribution ending it ("Osei put it this way:") or from the person it is
+/// about ("The minister, Ada Osei, defended the plan." followed by the quote on its own).
+fn inherit_from_introductions(
+    candidates: &mut [Candidate],
+    document: &Document,
+    names: &NameIndex,
+) {
     for candidate in candidates.iter_mut() {
         let opens_block =
             candidate.inner.start <= document.blocks[candidate.block].span.start + '“'.len_utf8();
@@ -219,18 +235,20 @@ fn inherit_from_colon_intros(candidates: &mut [Candidate], document: &Document, 
         }
         let previous = &document.blocks[candidate.block - 1];
         let text = document.slice(&previous.span);
-        if previous.is_boilerplate() || !text.ends_with(':') {
+        let block_end = document.blocks[candidate.block].span.end;
+        let fills_block = block_end - candidate.inner.end <= '”'.len_utf8() + 1;
+        if previous.is_boilerplate() || !(text.ends_with(':') || fills_block) {
             continue;
         }
         let start = attribution::sentence_start(text, 0, text.len());
-        let introduction = &text[start..];
-        let speaker = match attribution::before(introduction) {
+        let named = match attribution::before(&text[start..]) {
             Some(Attribution {
                 speaker: SpeakerRef::Name(name),
                 ..
-            }) => Some(names.resolve(&name)),
-            _ => names.last_person(introduction),
+            }) if text.ends_with(':') => Some(names.resolve(&name)),
+            _ => None,
         };
+        let speaker = named.or_else(|| names.last_person(text));
         if let Some(speaker) = speaker {
             candidate.speaker = Some(speaker);
             candidate.attribution = None;
@@ -246,12 +264,13 @@ fn is_quote(candidate: &Candidate) -> bool {
     if candidate.so_called {
         return false;
     }
+    if candidate.words >= 2 && candidate.title_case {
+        return false;
+    }
     candidate.attribution.is_some()
         || candidate.speaker.is_some()
         || candidate.continues
-        || (candidate.standalone
-            && candidate.words >= MIN_UNATTRIBUTED_WORDS
-            && !candidate.title_case)
+        || (candidate.standalone && candidate.words >= MIN_UNATTRIBUTED_WORDS)
 }
 
 fn into_item(candidate: Candidate, document: &Document) -> OutlineItem {

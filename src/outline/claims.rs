@@ -1,0 +1,480 @@
+//! Claims: the article's own arguable assertions, scored by the cues they carry.
+//!
+//! Evaluative words, comparisons, causal links, predictions and hedges, paradoxes, trends,
+//! contrasts ("X is not Y"), framing ("the lesson is that…") and reported positions ("critics
+//! say…") add to a clause's score; the standfirst and lede add as the thesis; a clause opening
+//! with a date reads as narration and loses some. Questions are not claims.
+
+use std::sync::LazyLock;
+
+use super::cues::{Cue, find_all};
+use super::lexicon::{Lexicon, PhraseSet};
+use super::words::Tokens;
+
+/// The score a clause needs to be listed as a claim.
+pub const THRESHOLD: f32 = 0.35;
+
+/// Words and phrases of judgement.
+static EVALUATIVE: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "serious",
+        "grave",
+        "grim",
+        "dangerous",
+        "dire",
+        "insufficient",
+        "inadequate",
+        "flawed",
+        "misguided",
+        "mistaken",
+        "wrong",
+        "right",
+        "critical",
+        "crucial",
+        "essential",
+        "vital",
+        "sobering",
+        "alarming",
+        "concerning",
+        "worrying",
+        "troubling",
+        "disturbing",
+        "effective",
+        "ineffective",
+        "outdated",
+        "successful",
+        "unsuccessful",
+        "failing",
+        "failed",
+        "radical",
+        "modest",
+        "fragile",
+        "vulnerable",
+        "hidden",
+        "predictable",
+        "underestimated",
+        "consequential",
+        "unfair",
+        "unjust",
+        "absurd",
+        "reckless",
+        "irresponsible",
+        "naive",
+        "costly",
+        "expensive",
+        "cheapest",
+        "urgent",
+        "unsustainable",
+        "misleading",
+        "devastating",
+        "catastrophic",
+        "disastrous",
+        "disaster",
+        "crisis",
+        "threat",
+        "lethal",
+        "excessive",
+        "vague",
+        "myth",
+        "luxury",
+        "illusion",
+        "mistake",
+        "failure",
+        "weakness",
+        "strength",
+        "powerful",
+        "weak",
+        "better",
+        "best",
+        "worse",
+        "worst",
+        "bad",
+        "poor",
+        "wasting",
+        "wasted",
+        "structural",
+        "exactly",
+        "simply",
+        "merely",
+        "precisely",
+        "no recourse",
+        "too",
+        "cannot afford to ignore",
+        "can t afford to ignore",
+        "harder to ignore",
+        "deadliest",
+        "hypocritical",
+        "dishonest",
+        "unworkable",
+        "shortsighted",
+        "short-sighted",
+        "overdue",
+        "inevitable",
+        "unprecedented",
+        "welcome",
+    ])
+});
+
+/// Comparisons.
+static COMPARISON: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "neither",
+        "equally",
+        "unlike",
+        "compared",
+        "the most",
+        "the least",
+        "rather than",
+        "only as",
+        "as good as",
+        "far more",
+        "less than",
+        "more than",
+        "than",
+        "larger",
+        "greater",
+        "smaller",
+        "faster",
+        "slower",
+        "fewer",
+        "higher",
+        "lower",
+        "stronger",
+        "weaker",
+    ])
+});
+
+/// Causal links.
+static CAUSAL: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "because",
+        "therefore",
+        "thus",
+        "hence",
+        "leads to",
+        "lead to",
+        "result in",
+        "results in",
+        "the result of",
+        "result",
+        "causes",
+        "fuel",
+        "fuels",
+        "drives",
+        "enable",
+        "enables",
+        "undermine",
+        "undermines",
+        "show how",
+        "shows how",
+        "show that",
+        "shows that",
+        "means that",
+        "which means",
+        "due to",
+        "as a result",
+        "consequences",
+        "contributes to",
+        "explains why",
+        "exposed how",
+        "is why",
+        "kills",
+        "pushes up",
+        "rents out",
+    ])
+});
+
+/// Predictions and hedges.
+static PREDICTIVE: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "likely",
+        "unlikely",
+        "is set to",
+        "threatens to",
+        "going to",
+        "probably",
+        "perhaps",
+        "arguably",
+        "possibly",
+        "potentially",
+        "seems",
+        "appears",
+    ])
+});
+
+/// Paradox and irony.
+static PARADOX: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "paradox",
+        "paradoxically",
+        "ironically",
+        "irony",
+        "counterintuitive",
+        "counterintuitively",
+    ])
+});
+
+/// Trends and change.
+static TREND: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "increasingly",
+        "rapidly",
+        "growing",
+        "evolving",
+        "evolved",
+        "shifting",
+        "emerging",
+        "rising",
+        "mounting",
+        "worsening",
+        "shift",
+        "strengthens",
+        "modernizing",
+        "modernising",
+        "accelerating",
+        "deepening",
+        "metastasizing",
+        "metastasising",
+        "emptying",
+        "no longer",
+    ])
+});
+
+/// Contrast and negation that define by opposition ("X is not Y", "none of this").
+static CONTRAST: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "is not",
+        "are not",
+        "isn t",
+        "aren t",
+        "none of",
+        "not only",
+        "nor",
+        "in principle",
+        "in practice",
+        "not just",
+        "do not",
+        "does not",
+        "cannot",
+        "can no longer",
+    ])
+});
+
+/// Framing of a general point.
+static FRAMING: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "the lesson",
+        "the problem",
+        "the answer",
+        "the question",
+        "the truth",
+        "the reality",
+        "the key",
+        "part of the problem",
+        "part of the answer",
+        "part of the solution",
+        "is that",
+        "part of an",
+        "part of a",
+        "the case",
+        "a way of",
+        "the alternative",
+    ])
+});
+
+/// Positions reported from a group or argued for ("critics say", "argued that").
+static REPORTED: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "critics say",
+        "critics argue",
+        "supporters say",
+        "supporters argue",
+        "experts say",
+        "analysts say",
+        "scholars say",
+        "scholars said",
+        "engineers say",
+        "economists say",
+        "researchers say",
+        "argued that",
+        "argues that",
+        "disputed that",
+        "contends that",
+        "insisted that",
+        "acknowledged that",
+        "put its chances",
+        "said that",
+    ])
+});
+
+/// Words opening a clause that report when something happened.
+static DATE_OPENERS: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "last",
+        "earlier",
+        "this",
+    ])
+});
+
+/// Where a clause sits in the article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Placement {
+    /// The clause is the standfirst.
+    pub standfirst: bool,
+    /// The clause is in the first paragraph of the body.
+    pub lede: bool,
+}
+
+/// A clause's claim score and the cues behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Score in 0.0–1.0.
+    pub score: f32,
+    /// The cues found, in reading order (thesis and narration are not word cues).
+    pub cues: Vec<Cue>,
+    /// Labels of placement cues ("thesis: standfirst").
+    pub notes: Vec<&'static str>,
+}
+
+/// Scores a clause as a claim; `from_word` skips words a concession holds.
+pub fn assess(tokens: &Tokens, from_word: usize, placement: Placement) -> Assessment {
+    let mut cues = Vec::new();
+    let lists: [(&PhraseSet, &'static str, f32); 9] = [
+        (&EVALUATIVE, "evaluative", 0.35),
+        (&COMPARISON, "comparison", 0.35),
+        (&CAUSAL, "causal", 0.3),
+        (&PREDICTIVE, "prediction or hedge", 0.3),
+        (&PARADOX, "paradox", 0.5),
+        (&TREND, "trend", 0.25),
+        (&CONTRAST, "contrast", 0.3),
+        (&FRAMING, "framing", 0.3),
+        (&REPORTED, "reported position", 0.35),
+    ];
+    for (set, kind, weight) in lists {
+        cues.extend(
+            find_all(tokens, set, kind, weight)
+                .into_iter()
+                .filter(|cue| cue.word >= from_word)
+                .filter(|cue| !(kind == "comparison" && before_number(tokens, cue))),
+        );
+    }
+    cues.sort_by_key(|cue| cue.word);
+    let mut notes = Vec::new();
+    let mut score: f32 = cues.iter().map(|cue| cue.weight).sum();
+    if placement.standfirst {
+        score += 0.5;
+        notes.push("thesis: standfirst");
+    } else if placement.lede {
+        score += 0.15;
+        notes.push("thesis: lede");
+    }
+    if opens_with_date(tokens) {
+        score -= 0.3;
+        notes.push("narration: opens with a date");
+    }
+    if tokens.text.trim_end().ends_with('?') {
+        score = 0.0;
+    }
+    Assessment {
+        score: score.clamp(0.0, 1.0),
+        cues,
+        notes,
+    }
+}
+
+/// "more than 400 boats" counts, it does not compare.
+fn before_number(tokens: &Tokens, cue: &Cue) -> bool {
+    let next = cue.word + cue.length;
+    next < tokens.len() && tokens.word(next).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether the clause opens by dating an event ("On March 3, …", "Last week, …", "In 2019, …").
+fn opens_with_date(tokens: &Tokens) -> bool {
+    let first = (0..tokens.len().min(3)).find(|&k| {
+        DATE_OPENERS.contains(tokens.lower(k)) && (k == 0 || tokens.is_capitalised(k))
+            || tokens.word(k).starts_with(|c: char| c.is_ascii_digit())
+    });
+    match first {
+        Some(0) => !tokens.matches_at(0, &["this", "is"]) && tokens.lower(0) != "this",
+        Some(_) => matches!(
+            tokens.lower(0),
+            "on" | "in" | "at" | "by" | "since" | "until"
+        ),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score(text: &str) -> f32 {
+        assess(&Tokens::new(text), 0, Placement::default()).score
+    }
+
+    #[test]
+    fn judgements_predictions_and_comparisons_are_claims() {
+        // The writer's own evaluation, forecast or comparison is arguable.
+        assert!(score("The levy is a grim mistake.") >= THRESHOLD);
+        assert!(score("Such a port would likely draw traffic away from the coast.") >= THRESHOLD);
+        assert!(score("Buses carry more riders than trams.") >= THRESHOLD);
+        assert!(score("The central paradox is a strong state with weak towns.") >= THRESHOLD);
+    }
+
+    #[test]
+    fn plain_narration_is_not_a_claim() {
+        // Events, dates and counts are reported, not argued.
+        assert!(score("The mayor opened the bridge.") < THRESHOLD);
+        assert!(score("On March 3, the council met and voted.") < THRESHOLD);
+        assert!(score("More than 400 boats left the harbour.") < THRESHOLD);
+    }
+
+    #[test]
+    fn questions_are_not_claims() {
+        // A question raises an issue; it asserts nothing.
+        assert_eq!(score("Would a better levy work?"), 0.0);
+    }
+
+    #[test]
+    fn the_standfirst_counts_as_thesis() {
+        // The standfirst states what the piece argues, even without cue words.
+        let tokens = Tokens::new("Towns are running the grid now.");
+        let placed = Placement {
+            standfirst: true,
+            lede: false,
+        };
+        assert!(assess(&tokens, 0, placed).score >= THRESHOLD);
+    }
+
+    #[test]
+    fn cues_in_a_concession_do_not_count() {
+        // Only what follows "While X, …" is asserted.
+        let tokens = Tokens::new("While the old levy was grim, farmers planted.");
+        assert!(assess(&tokens, 6, Placement::default()).score < THRESHOLD);
+    }
+}
