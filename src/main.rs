@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use margent::cli::{self, CliError, OutputFormat};
-use margent::tui;
+use margent::{export, tui};
 
 /// Read an article in the terminal, see what it argues, and keep your notes beside it.
 #[derive(Debug, Parser)]
@@ -47,6 +47,33 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Export highlights, notes and (optionally) the outline: by default to
+    /// `<file>.highlights.<ext>` beside each article.
+    Export {
+        /// Article files, or folders (their annotated articles are exported).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// markdown, json (W3C Web Annotation), csv (Readwise), org or html.
+        #[arg(long)]
+        format: export::Format,
+        /// Add the outline: claims, quotes with speakers, recommendations (HTML always has it).
+        #[arg(long)]
+        with_outline: bool,
+        /// Output file (one article or --combine; `-` for standard output) or folder.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Write one combined file for all the articles.
+        #[arg(long)]
+        combine: bool,
+    },
+    /// Read W3C Web Annotation JSON (as `export --format json` writes) into an article's
+    /// sidecar, anchoring each annotation on the article's current text.
+    Import {
+        /// The article file.
+        file: PathBuf,
+        /// The annotations file.
+        annotations: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -56,6 +83,23 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(Command::Info { file, format }) => cli::info::run(&file, format, &mut out),
         Some(Command::Outline { file, format }) => cli::outline::run(&file, format, &mut out),
+        Some(Command::Export {
+            files,
+            format,
+            with_outline,
+            output,
+            combine,
+        }) => {
+            let options = export::ExportOptions {
+                with_outline,
+                output,
+                combine,
+            };
+            cli::export::run_export(&files, format, &options, &mut out)
+        }
+        Some(Command::Import { file, annotations }) => {
+            cli::export::run_import(&file, &annotations, &mut out)
+        }
         None if args.print_config => out
             .write_all(tui::default_config().as_bytes())
             .map_err(CliError::from),

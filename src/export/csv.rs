@@ -31,11 +31,16 @@ pub fn render(inputs: &[ExportInput]) -> String {
     write_row(&mut writer, HEADER.map(str::to_owned));
     for input in inputs {
         for highlight in input.highlights_in_reading_order() {
-            let mut note = format!(".{}", readwise_tag(&highlight.tag));
-            if let Some(text) = highlight.note.as_deref().filter(|n| !n.trim().is_empty()) {
-                note.push('\n');
-                note.push_str(text);
-            }
+            let tag = highlight
+                .tag
+                .as_deref()
+                .map(|tag| format!(".{}", readwise_tag(tag)));
+            let text = highlight.note.clone().filter(|n| !n.trim().is_empty());
+            let note = [tag, text]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n");
             let location = highlight
                 .span
                 .as_ref()

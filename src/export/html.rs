@@ -81,7 +81,7 @@ pub fn render(inputs: &[ExportInput]) -> String {
     };
     let mut tags: Vec<String> = Vec::new();
     for highlight in inputs.iter().flat_map(|input| input.highlights) {
-        let class = tag_class(&highlight.tag);
+        let class = tag_class(highlight.label());
         if !tags.contains(&class) {
             tags.push(class);
         }
@@ -261,9 +261,9 @@ fn block_row(
             let _ = write!(
                 out,
                 "<div class=\"note {}\"><b>{} {}</b>\n{}</div>",
-                tag_class(&highlight.tag),
+                tag_class(highlight.label()),
                 numbers[placed.index].unwrap_or_default(),
-                escape(&highlight.tag),
+                escape(highlight.label()),
                 escape(highlight.note.as_deref().unwrap_or_default().trim())
             );
         }
@@ -312,7 +312,7 @@ fn marked_text(
             .max_by_key(|p| (p.bytes.start, std::cmp::Reverse(p.bytes.end)));
         match innermost {
             Some(placed) => {
-                let tag = &placed.highlight.tag;
+                let tag = placed.highlight.label();
                 let _ = write!(
                     out,
                     "<mark class=\"{}\" title=\"{}\">{text}</mark>",
@@ -341,14 +341,14 @@ fn orphans(out: &mut String, ordered: &[&ExportHighlight]) {
         let _ = writeln!(
             out,
             "<blockquote><mark class=\"{}\">{}</mark></blockquote>",
-            tag_class(&highlight.tag),
+            tag_class(highlight.label()),
             escape(&highlight.quote)
         );
         if has_note(highlight) {
             let _ = writeln!(
                 out,
                 "<div class=\"note {}\">{}</div>",
-                tag_class(&highlight.tag),
+                tag_class(highlight.label()),
                 escape(highlight.note.as_deref().unwrap_or_default().trim())
             );
         }

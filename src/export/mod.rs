@@ -3,13 +3,17 @@
 //! standalone HTML page.
 //!
 //! The writers take a plain view of the annotations ([`ExportHighlight`]) so that they do not
-//! depend on how the annotation store keeps them. Every writer accepts several articles at once
-//! (`--combine`); a single export is a slice of one.
+//! depend on how the annotation store keeps them; [`highlights_from_store`] makes that view
+//! from the store. Every writer accepts several articles at once (`--combine`); a single
+//! export is a slice of one. [`export_file`] does a whole export in one call (the reader's
+//! `:export`), and [`import_file`] reads W3C JSON back into an article's sidecar.
 
 mod csv;
+mod files;
 mod html;
 mod markdown;
 mod org;
+mod store_view;
 mod w3c;
 
 use std::fmt;
@@ -21,7 +25,13 @@ use jiff::Timestamp;
 use crate::document::{Document, Metadata};
 use crate::outline::{ItemKind, Outline, OutlineItem};
 
+pub use self::files::{
+    EXIT_BAD_ANNOTATIONS, EXIT_NO_ARTICLES, EXIT_NO_MATCHING_SOURCE, EXIT_SIDECAR, ExportError,
+    ExportOptions, ImportReport, LoadedArticle, Rendered, default_output_path, export_file,
+    export_files, import_file, render_files,
+};
 pub use self::html::escape as escape_html;
+pub use self::store_view::{annotation_from_highlight, highlights_from_store};
 pub use self::w3c::{ParsedAnnotation, W3cError, parse as parse_w3c};
 
 /// One highlight (or stand-alone note) as the writers see it.
@@ -30,8 +40,8 @@ pub struct ExportHighlight {
     /// The annotation's stable id.
     pub id: String,
     /// Its tag (`claim`, `quote`, `recommendation`, `evidence`, `question`, `important` or a
-    /// user-defined one).
-    pub tag: String,
+    /// user-defined one), if it has one.
+    pub tag: Option<String>,
     /// The note attached to it, which may span several lines.
     pub note: Option<String>,
     /// The exact highlighted text (empty for a stand-alone note).
@@ -47,6 +57,18 @@ pub struct ExportHighlight {
     pub created: Timestamp,
     /// When it was last changed.
     pub updated: Timestamp,
+}
+
+impl ExportHighlight {
+    /// The name exports group and colour it by: its tag, else `note` for a stand-alone note
+    /// (no quote) and `untagged` for a highlight without a tag.
+    pub fn label(&self) -> &str {
+        match &self.tag {
+            Some(tag) => tag,
+            None if self.quote.is_empty() => "note",
+            None => "untagged",
+        }
+    }
 }
 
 /// One article to export: its document, where it came from, its highlights and outline.
@@ -86,14 +108,17 @@ impl<'a> ExportInput<'a> {
         sorted
     }
 
-    /// The highlights grouped by tag: groups in the order their tag first appears in reading
+    /// The highlights grouped by [`ExportHighlight::label`]: groups in the order their tag first appears in reading
     /// order, highlights in reading order inside each group.
     pub fn highlights_by_tag(&self) -> Vec<(&'a str, Vec<&'a ExportHighlight>)> {
         let mut groups: Vec<(&str, Vec<&ExportHighlight>)> = Vec::new();
         for highlight in self.highlights_in_reading_order() {
-            match groups.iter_mut().find(|(tag, _)| *tag == highlight.tag) {
+            match groups
+                .iter_mut()
+                .find(|(label, _)| *label == highlight.label())
+            {
                 Some((_, members)) => members.push(highlight),
-                None => groups.push((&highlight.tag, vec![highlight])),
+                None => groups.push((highlight.label(), vec![highlight])),
             }
         }
         groups
@@ -253,7 +278,7 @@ mod tests {
     fn highlight(id: &str, tag: &str, span: Option<Range<usize>>) -> ExportHighlight {
         ExportHighlight {
             id: id.to_owned(),
-            tag: tag.to_owned(),
+            tag: Some(tag.to_owned()),
             note: None,
             quote: String::new(),
             prefix: String::new(),

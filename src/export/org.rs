@@ -87,7 +87,7 @@ fn write_highlight(out: &mut String, highlight: &ExportHighlight) {
     let updated = org_timestamp(highlight.updated);
     let properties = [
         ("ID", Some(highlight.id.as_str())),
-        ("TAG", Some(highlight.tag.as_str())),
+        ("TAG", highlight.tag.as_deref()),
         ("CHAR_START", start.as_deref()),
         ("CHAR_END", end.as_deref()),
         ("ORPHANED", highlight.span.is_none().then_some("t")),

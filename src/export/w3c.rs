@@ -58,7 +58,7 @@ struct Annotation {
     created: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     modified: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "OneOrMany::is_empty")]
     body: OneOrMany<Body>,
     target: OneOrMany<Target>,
 }
@@ -118,6 +118,10 @@ impl<T> Default for OneOrMany<T> {
 }
 
 impl<T> OneOrMany<T> {
+    fn is_empty(&self) -> bool {
+        matches!(self, OneOrMany::Many(items) if items.is_empty())
+    }
+
     fn into_vec(self) -> Vec<T> {
         match self {
             OneOrMany::Many(items) => items,
@@ -179,12 +183,14 @@ fn annotation(highlight: &ExportHighlight, source: &str) -> Annotation {
             purpose: Some("commenting".to_owned()),
         });
     }
-    body.push(Body {
-        kind: Some("TextualBody".to_owned()),
-        value: Some(highlight.tag.clone()),
-        format: None,
-        purpose: Some("tagging".to_owned()),
-    });
+    if let Some(tag) = &highlight.tag {
+        body.push(Body {
+            kind: Some("TextualBody".to_owned()),
+            value: Some(tag.clone()),
+            format: None,
+            purpose: Some("tagging".to_owned()),
+        });
+    }
     let mut selector = vec![Selector::TextQuote {
         exact: highlight.quote.clone(),
         prefix: highlight.prefix.clone(),
@@ -260,8 +266,8 @@ pub fn decode_iri(iri: &str) -> String {
 pub struct ParsedAnnotation {
     /// The target's source as written in the file (percent-escapes decoded).
     pub source: String,
-    /// The highlight: `id` without margent's `urn:` prefix, `tag` empty when the annotation
-    /// had no `tagging` body, `span` from the `TextPositionSelector` when there is one.
+    /// The highlight: `id` without margent's `urn:` prefix, `tag` from the first `tagging`
+    /// body, `span` from the `TextPositionSelector` when there is one.
     pub highlight: ExportHighlight,
 }
 
@@ -386,7 +392,7 @@ fn parse_annotation(annotation: Annotation, now: Timestamp) -> Result<ParsedAnno
         source: decode_iri(&source),
         highlight: ExportHighlight {
             id,
-            tag: tag.unwrap_or_default(),
+            tag,
             note,
             quote,
             prefix,
@@ -433,7 +439,7 @@ mod tests {
         assert_eq!(annotation.source, "a b.md");
         assert_eq!(annotation.highlight.id, "https://example.org/anno/7");
         assert_eq!(annotation.highlight.note.as_deref(), Some("why?"));
-        assert_eq!(annotation.highlight.tag, "");
+        assert_eq!(annotation.highlight.tag, None);
         assert_eq!(annotation.highlight.quote, "words");
         assert_eq!(annotation.highlight.prefix, "some ");
         assert_eq!(annotation.highlight.span, None);

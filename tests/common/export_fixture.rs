@@ -68,7 +68,7 @@ struct HighlightsFile {
 #[derive(Debug, Deserialize)]
 struct FixtureHighlight {
     id: String,
-    tag: String,
+    tag: Option<String>,
     quote: String,
     #[serde(default = "first")]
     occurrence: usize,
@@ -94,13 +94,16 @@ pub fn highlights(document: &Document) -> Vec<ExportHighlight> {
                 .match_indices(&h.quote)
                 .nth(h.occurrence - 1)
                 .map(|(start, found)| start..start + found.len());
-            let mut highlight = anchored(document, bytes.clone().unwrap_or(0..0), &h.tag);
+            let mut highlight = anchored(document, bytes.clone().unwrap_or(0..0), "");
+            highlight.tag = h.tag;
             highlight.id = h.id;
             highlight.note = h.note;
             highlight.created = h.created.parse().expect("fixture timestamp");
             highlight.updated = h.updated.parse().expect("fixture timestamp");
             if bytes.is_none() {
                 highlight.quote = h.quote;
+                highlight.prefix.clear();
+                highlight.suffix.clear();
                 highlight.span = None;
             }
             highlight
@@ -117,7 +120,7 @@ pub fn anchored(document: &Document, bytes: Range<usize>, tag: &str) -> ExportHi
     let suffix_end = document.byte_offset(end + CONTEXT_CHARS);
     ExportHighlight {
         id: String::new(),
-        tag: tag.to_owned(),
+        tag: Some(tag.to_owned()),
         note: None,
         quote: document.text[bytes.clone()].to_owned(),
         prefix: document.text[prefix_start..bytes.start].to_owned(),
