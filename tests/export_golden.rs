@@ -404,3 +404,19 @@ fn no_stale_goldens() {
     expected.sort();
     assert_eq!(found, expected);
 }
+
+/// The JSON example in docs/export.md is real export output: it must stay readable by import.
+#[test]
+fn docs_json_example_reads_back() {
+    let docs = std::fs::read_to_string(common::crate_dir().join("docs/export.md")).unwrap();
+    let start = docs.find("```json\n").expect("docs have a JSON example") + "```json\n".len();
+    let end = start + docs[start..].find("\n```").unwrap();
+    let parsed = export::parse_w3c(&docs[start..end], jiff::Timestamp::UNIX_EPOCH).unwrap();
+    let tags: Vec<Option<&str>> = parsed.iter().map(|p| p.highlight.tag.as_deref()).collect();
+    assert_eq!(tags, [Some("evidence"), Some("recommendation")]);
+    assert!(
+        parsed
+            .iter()
+            .all(|p| p.source == "parks.md" && p.highlight.span.is_some())
+    );
+}
