@@ -1,6 +1,7 @@
 //! Reading an article file safely: existence and size checks, binary detection, decoding, and
 //! neutralising control characters so article text can never drive a terminal.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fs;
 use std::io::{self, Read};
@@ -122,13 +123,22 @@ pub fn decode(bytes: &[u8]) -> Result<Source, DecodeProblem> {
     }
     let mut warnings = Vec::new();
     let decoded = String::from_utf8_lossy(bytes);
-    if let std::borrow::Cow::Owned(_) = decoded {
+    if let Cow::Owned(_) = decoded {
         warnings.push("the file is not valid UTF-8; invalid bytes were replaced with �".into());
     }
-    let text = neutralise_controls(&decoded.replace("\r\n", "\n").replace('\r', "\n"));
-    if text.len() != decoded.len() && text.contains('␛') {
-        warnings.push("terminal escape sequences in the file are shown as ␛".into());
-    }
+    let folded = if decoded.contains('\r') {
+        Cow::Owned(decoded.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        decoded
+    };
+    let text = if has_dangerous_control(folded.as_bytes()) {
+        if folded.contains('\u{1b}') {
+            warnings.push("terminal escape sequences in the file are shown as ␛".into());
+        }
+        neutralise_controls(&folded)
+    } else {
+        folded.into_owned()
+    };
     if text.trim().is_empty() {
         return Err(DecodeProblem::Empty);
     }
@@ -153,7 +163,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// that article text can never be interpreted by a terminal: ESC becomes `␛`, other C0
 /// characters their Unicode "control picture" (U+2400 block), DEL `␡`, C1 characters `�`.
 pub fn neutralise_controls(text: &str) -> String {
-    if !text.chars().any(is_dangerous_control) {
+    if !has_dangerous_control(text.as_bytes()) {
         return text.to_owned();
     }
     text.chars()
@@ -170,6 +180,20 @@ fn is_dangerous_control(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
 }
 
+/// Whether UTF-8 `bytes` hold a character [`neutralise_controls`] would replace, checked on
+/// bytes for speed: C0 controls other than tab and newline, DEL, or a C1 control (encoded as
+/// `0xC2 0x80..=0x9F`).
+fn has_dangerous_control(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(index, &byte)| match byte {
+        b'\t' | b'\n' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => bytes
+            .get(index + 1)
+            .is_some_and(|next| (0x80..=0x9f).contains(next)),
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +206,25 @@ mod tests {
             neutralise_controls("tab\tand\nnewline"),
             "tab\tand\nnewline"
         );
+    }
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_check() {
+        // The fast byte scan must flag exactly the text that neutralising would change.
+        for text in [
+            "plain — ünïcode\ttext\n",
+            "a\x1bb",
+            "\u{85}",
+            "\u{9f}x",
+            "\u{a0}\u{c2}",
+            "\x7f",
+        ] {
+            assert_eq!(
+                has_dangerous_control(text.as_bytes()),
+                text.chars().any(is_dangerous_control),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -24,7 +24,8 @@ pub enum WordClass {
     Word,
 }
 
-/// Titles written before a name, matched case-sensitively.
+/// Titles written before a name, matched case-sensitively. Every list here is sorted (in byte
+/// order) for binary search.
 const TITLES: &[&str] = &[
     "Adm", "Amb", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Cpt", "Dr", "Drs", "Fr", "Gen",
     "Gens", "Gov", "Govs", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms",
@@ -217,10 +218,13 @@ const SPEECH_VERBS: &[&str] = &[
     "warns",
     "whispered",
     "wondered",
-    "wrote",
     "writes",
+    "wrote",
     "yelled",
 ];
+
+/// Longest entry of the case-insensitive lists, in bytes.
+const LONGEST_ABBREVIATION: usize = 6;
 
 /// Classifies `word`, the text just before a full stop (stripped of surrounding punctuation),
 /// given whether it opens its sentence.
@@ -228,13 +232,19 @@ pub fn classify(word: &str, opens_sentence: bool) -> WordClass {
     if opens_sentence && is_list_marker(word) {
         return WordClass::ListMarker;
     }
-    if TITLES.contains(&word) || contains_ignore_case(CONNECTIVES, word) {
-        return WordClass::NeverEnds;
+    let mut buffer = [0u8; LONGEST_ABBREVIATION];
+    if let Some(lower) = ascii_lowercase(word, &mut buffer) {
+        if TITLES.binary_search(&word).is_ok() || CONNECTIVES.binary_search(&lower).is_ok() {
+            return WordClass::NeverEnds;
+        }
+        if NUMBER_PREFIXES.binary_search(&lower).is_ok() {
+            return WordClass::NumberPrefix;
+        }
+        if MAY_END.binary_search(&lower).is_ok() {
+            return WordClass::MayEnd;
+        }
     }
-    if contains_ignore_case(NUMBER_PREFIXES, word) {
-        return WordClass::NumberPrefix;
-    }
-    if contains_ignore_case(MAY_END, word) || is_dotted_abbreviation(word) {
+    if is_dotted_abbreviation(word) {
         return WordClass::MayEnd;
     }
     let mut chars = word.chars();
@@ -246,16 +256,21 @@ pub fn classify(word: &str, opens_sentence: bool) -> WordClass {
 
 /// Whether `word` commonly opens a sentence.
 pub fn is_sentence_starter(word: &str) -> bool {
-    SENTENCE_STARTERS.contains(&word)
+    SENTENCE_STARTERS.binary_search(&word).is_ok()
 }
 
 /// Whether `word` is a verb of speech used in attributions.
 pub fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word)
+    SPEECH_VERBS.binary_search(&word).is_ok()
 }
 
-fn contains_ignore_case(list: &[&str], word: &str) -> bool {
-    word.len() <= 6 && list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
+/// `word` in ASCII lowercase, written into `buffer`; `None` if it is too long to be a listed
+/// abbreviation or is not ASCII.
+fn ascii_lowercase<'b>(word: &str, buffer: &'b mut [u8; LONGEST_ABBREVIATION]) -> Option<&'b str> {
+    let target = buffer.get_mut(..word.len())?;
+    target.copy_from_slice(word.as_bytes());
+    target.make_ascii_lowercase();
+    std::str::from_utf8(target).ok()
 }
 
 /// Letters separated by full stops, one or two letters each: `U.S`, `e.g`, `a.m`, `D.C`.
@@ -278,6 +293,30 @@ fn is_list_marker(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search_and_fit_the_lowercase_buffer() {
+        // A list out of order would make binary search miss entries silently.
+        for list in [
+            TITLES,
+            CONNECTIVES,
+            NUMBER_PREFIXES,
+            MAY_END,
+            SENTENCE_STARTERS,
+            SPEECH_VERBS,
+        ] {
+            assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
+        }
+        for list in [TITLES, CONNECTIVES, NUMBER_PREFIXES, MAY_END] {
+            assert!(list.iter().all(|entry| entry.len() <= LONGEST_ABBREVIATION));
+        }
+        for list in [CONNECTIVES, NUMBER_PREFIXES, MAY_END] {
+            assert!(
+                list.iter()
+                    .all(|entry| *entry == entry.to_ascii_lowercase())
+            );
+        }
+    }
 
     #[test]
     fn titles_are_case_sensitive_so_ordinary_words_are_not_titles() {
