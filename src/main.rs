@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use margent::annotations::StoreOptions;
+use margent::cli::annotate::{AnnotateRequest, ListFormat};
 use margent::cli::{self, CliError, OutputFormat};
 use margent::{export, tui};
 
@@ -74,6 +76,34 @@ enum Command {
         /// The annotations file.
         annotations: PathBuf,
     },
+    /// Highlight an exact passage of an article; prints the new annotation's id.
+    Annotate {
+        /// The article file.
+        file: PathBuf,
+        /// The exact text to highlight, as it appears in the article.
+        #[arg(long)]
+        quote: String,
+        /// Which occurrence to highlight (1 = first) when the text occurs more than once.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        occurrence: Option<u32>,
+        /// A tag: claim, quote, recommendation, evidence, question, important, or your own.
+        #[arg(long)]
+        tag: Option<String>,
+        /// A note to attach (may span several lines).
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List an article's annotations with their anchor status, or remove one.
+    Annotations {
+        /// The article file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Remove the annotation with this id instead of listing.
+        #[arg(long, value_name = "ID")]
+        remove: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -100,6 +130,31 @@ fn main() -> ExitCode {
         Some(Command::Import { file, annotations }) => {
             cli::export::run_import(&file, &annotations, &mut out)
         }
+        Some(Command::Annotate {
+            file,
+            quote,
+            occurrence,
+            tag,
+            note,
+        }) => {
+            let request = AnnotateRequest {
+                quote,
+                occurrence: occurrence.map(|n| n as usize),
+                tag,
+                note,
+            };
+            cli::annotate::annotate(&file, &request, StoreOptions::from_environment(), &mut out)
+        }
+        Some(Command::Annotations {
+            file,
+            format,
+            remove,
+        }) => match remove {
+            Some(id) => {
+                cli::annotate::remove(&file, &id, StoreOptions::from_environment(), &mut out)
+            }
+            None => cli::annotate::list(&file, format, StoreOptions::from_environment(), &mut out),
+        },
         None if args.print_config => out
             .write_all(tui::default_config().as_bytes())
             .map_err(CliError::from),

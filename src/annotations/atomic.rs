@@ -23,6 +23,20 @@ pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
     sync_folder(folder)
 }
 
+/// Keeps the current content of `path` as `backup` (replacing any older backup) without
+/// copying: a second name for the same file, which the rename in [`write`] then leaves as the
+/// only name of the old version. Falls back to an atomic copy where hard links are refused.
+pub fn keep_backup(path: &Path, backup: &Path, contents: &[u8]) -> io::Result<()> {
+    let name = backup.file_name().unwrap_or_default().to_string_lossy();
+    let staging = backup.with_file_name(format!(".{name}.{:016x}.link", fastrand::u64(..)));
+    match fs::hard_link(path, &staging) {
+        Ok(()) => fs::rename(&staging, backup).inspect_err(|_| {
+            let _ = fs::remove_file(&staging);
+        }),
+        Err(_) => write(backup, contents),
+    }
+}
+
 /// Flushes a folder's entries (the rename) to disk; a no-op where folders cannot be opened.
 fn sync_folder(folder: &Path) -> io::Result<()> {
     if cfg!(unix) {
@@ -73,6 +87,21 @@ mod tests {
         write(&path, b"two").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "two");
         assert_eq!(fs::read_dir(folder.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_backup_keeps_the_old_content_after_a_replace() {
+        // The backup shares the old file rather than copying it; replacing the original must
+        // not change it.
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("notes.toml");
+        let backup = folder.path().join("notes.toml.bak");
+        write(&path, b"old").unwrap();
+        keep_backup(&path, &backup, b"old").unwrap();
+        write(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&backup).unwrap(), "old");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_dir(folder.path()).unwrap().count(), 2);
     }
 
     #[test]

@@ -595,7 +595,7 @@ impl Store {
             && let Some(previous) = &current
         {
             let backup = sidecar::backup_path(path);
-            atomic::write(&backup, previous.as_bytes()).map_err(classify(&backup))?;
+            atomic::keep_backup(path, &backup, previous.as_bytes()).map_err(classify(&backup))?;
         }
         if self.target == Target::RecoveryInDataDir
             && let Some(folder) = path.parent()

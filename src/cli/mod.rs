@@ -1,6 +1,7 @@
 //! Command-line subcommands over the core library. Each renders a core result as text or JSON
 //! onto a writer, so the binary stays a thin argument parser and tests need no process.
 
+pub mod annotate;
 pub mod export;
 pub mod info;
 pub mod outline;
