@@ -278,3 +278,25 @@ fn orphans_stay_in_the_file_unchanged() {
     assert_eq!(after.get(&id), Some(&before));
     assert_eq!(after.placement(&id).unwrap().status, AnchorStatus::Orphaned);
 }
+
+#[test]
+fn the_documented_example_parses() {
+    // docs/annotation-format.md is what people copy from; its example must be a valid file.
+    let doc = fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/annotation-format.md"),
+    )
+    .unwrap();
+    let example = doc
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    let set = sidecar::parse(example).unwrap();
+    assert_eq!(set.annotations.len(), 3);
+    assert_eq!(set.tombstones.len(), 1);
+    assert!(set.reading.is_some());
+    assert_eq!(
+        set.annotations[0].note.as_deref(),
+        Some("Check the source data.\nTheir 2019 figure looks off.")
+    );
+}
