@@ -215,14 +215,14 @@ fn is_page_furniture(lower: &str, words: usize) -> bool {
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d+\s*(-\s*)?min(ute)?s?\s+read|follow (us|me|\w+) on\b.*|listen\s*\(?\d+ min\)?)$",
+        r"^(\d+\s*(-\s*)?min(ute)?s?\s+read|follow (us|me|\w+) on(?-u:\b).*|listen\s*\(?\d+ min\)?)$",
     )
     .expect("valid regex")
 });
 
 static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(by\s*:?\s|written by\b|words by\b|reporting by\b|author(s)?\s*:|posted by\b|story by\b)",
+        r"^(by\s*:?\s|written by(?-u:\b)|words by(?-u:\b)|reporting by(?-u:\b)|author(s)?\s*:|posted by(?-u:\b)|story by(?-u:\b))",
     )
     .expect("valid regex")
 });
@@ -301,7 +301,7 @@ fn is_metadata_run(text: &str, words: usize) -> bool {
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(related\b|read (more|also|next)\b|also read\b|see also\b|more\s*:|more from\b|more on this\b|recommended( reading| for you)?\s*:|you (may|might) also like\b|further reading\b|(most (popular|read)|trending)\s*:?$)",
+        r"^(related(?-u:\b)|read (more|also|next)(?-u:\b)|also read(?-u:\b)|see also(?-u:\b)|more\s*:|more from(?-u:\b)|more on this(?-u:\b)|recommended( reading| for you)?\s*:|you (may|might) also like(?-u:\b)|further reading(?-u:\b)|(most (popular|read)|trending)\s*:?$)",
     )
     .expect("valid regex")
 });
@@ -337,14 +337,16 @@ fn is_copyright(lower: &str) -> bool {
 
 static CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^((top |lead |header |featured |cover )?(image|images|photo|photos|photograph|picture|pictured|illustration|graphic|video)( credits?)?|credits?)\s*(:|by\b|—|–|\|)",
+        r"^((top |lead |header |featured |cover )?(image|images|photo|photos|photograph|picture|pictured|illustration|graphic|video)( credits?)?|credits?)\s*(:|by(?-u:\b)|—|–|\|)",
     )
     .expect("valid regex")
 });
 
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\([^()]*\b(photo|photos|image|images|illustration|file)\b[^()]*\)[.\s]*$")
-        .expect("valid regex")
+    Regex::new(
+        r"\([^()]*(?-u:\b)(photo|photos|image|images|illustration|file)(?-u:\b)[^()]*\)[.\s]*$",
+    )
+    .expect("valid regex")
 });
 
 /// "Image: X / Agency", "Photo by …", or a caption ending in a credit like "(Agency Images)".
@@ -353,12 +355,12 @@ fn is_photo_credit(lower: &str) -> bool {
 }
 
 static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^about (the )?(authors?|writers?|contributors?)\b").expect("valid regex")
+    Regex::new(r"^about (the )?(authors?|writers?|contributors?)(?-u:\b)").expect("valid regex")
 });
 
 static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(the post\b.*\bappeared first on\b|(this|the) (article|story|piece|post|essay|column|interview)\b.{0,40}\b(originally|first) (published|appeared|ran)\b|originally published\b|a version of this\b|first published\b)",
+        r"(?i)^(the post(?-u:\b).*(?-u:\b)appeared first on(?-u:\b)|(this|the) (article|story|piece|post|essay|column|interview)(?-u:\b).{0,40}(?-u:\b)(originally|first) (published|appeared|ran)(?-u:\b)|originally published(?-u:\b)|a version of this(?-u:\b)|first published(?-u:\b))",
     )
     .expect("valid regex")
 });
@@ -399,7 +401,7 @@ fn is_cookie_notice(text: &str) -> bool {
 /// Disclaimers that close or open an article: the publisher's, not the author's argument.
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(disclaimer|legal notice)\b|\b(views|opinions) expressed (here|in this (article|piece|column|post|essay|commentary|op-ed))\b|\b(are|is) (solely )?(those of the authors?|the authors?'s? own|the authors?’s? own|(my|his|her|their) own)\b|\bdo(es)? not necessarily (reflect|represent) the (views|position|opinions?|policy|policies) of\b|\b(not|nothing here) (constitutes?|intended as) (legal|financial|investment|medical|professional) advice\b",
+        r"(?i)^(disclaimer|legal notice)(?-u:\b)|(?-u:\b)(views|opinions)(?-u:\b)[^.]{0,60}(?-u:\b)(expressed (here|in this (article|piece|column|post|essay|commentary|op-ed))|(are|is) (solely )?(those of the authors?|the authors?['’]s? own|(my|his|her|their) own))(?-u:\b)|(?-u:\b)do(es)? not necessarily (reflect|represent) the (views|position|opinions?|policy|policies) of(?-u:\b)|(?-u:\b)(not|nothing here) (constitutes?|intended as) (legal|financial|investment|medical|professional) advice(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -407,7 +409,7 @@ static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Notices of a legal status that some jurisdictions require above republished articles;
 /// only a first block is read for them, since an article may well discuss such a status.
 static LEGAL_STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(foreign agents?|legal status|republished (automatically|from)|third-party (content|feed))\b")
+    Regex::new(r"(?i)(?-u:\b)(foreign agents?|legal status|republished (automatically|from)|third-party (content|feed))(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -785,6 +787,10 @@ mod tests {
         assert_eq!(
             reason("He was designated a foreign agent by the ministry last year."),
             None
+        );
+        assert_eq!(
+            reason("These opinions are solely those of the author."),
+            Some("legal disclaimer")
         );
     }
 

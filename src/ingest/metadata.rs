@@ -21,6 +21,9 @@ const HEADER_BLOCKS: usize = 10;
 const TITLE_WORDS: usize = 30;
 /// A standfirst is at most this many words.
 const STANDFIRST_WORDS: usize = 45;
+/// Metadata lines (syndication notes, tag runs, credits) are shorter than this many bytes;
+/// longer blocks are prose and skipped without a look.
+const METADATA_LINE_BYTES: usize = 1500;
 
 /// Where the title was found inside a block that holds more than the title.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +56,7 @@ static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:originally|first) (?:published|appeared) (?:on|in|at|by)\s+(?P<publisher>[^.,;]+?)(?:\s+on\s+.*)?[.,;]?$")
+    Regex::new(r"(?i)(?-u:\b)(?:originally|first) (?:published|appeared) (?:on|in|at|by)\s+(?P<publisher>[^.,;]+?)(?:\s+on\s+.*)?[.,;]?$")
         .expect("valid regex")
 });
 
@@ -91,7 +94,8 @@ const HEADLINE_OPENERS: &[&str] = &[
 pub fn extract(blocks: &[BlockInfo]) -> Found {
     let mut metadata = Metadata::default();
     let mut confirmed_title = None;
-    for block in blocks {
+    let small = |block: &&BlockInfo| block.text.len() <= METADATA_LINE_BYTES;
+    for block in blocks.iter().filter(small) {
         if let Some(captures) = SYNDICATION.captures(block.text) {
             confirmed_title.get_or_insert_with(|| clean(&captures["title"]));
             metadata
@@ -113,7 +117,7 @@ pub fn extract(blocks: &[BlockInfo]) -> Found {
                 range: start..start + title.len(),
             });
     }
-    for (index, block) in blocks.iter().enumerate() {
+    for (index, block) in blocks.iter().enumerate().filter(|(_, block)| small(block)) {
         if let Some((tags, title)) = tags_and_title(block.text, confirmed_title.as_deref()) {
             metadata.tags = tags;
             if title_spot.is_none()
@@ -139,7 +143,7 @@ pub fn extract(blocks: &[BlockInfo]) -> Found {
         .iter()
         .find_map(|block| byline_author(block.text))
         .or_else(|| {
-            blocks.iter().find_map(|block| {
+            blocks.iter().filter(small).find_map(|block| {
                 ABOUT_AUTHOR
                     .captures(block.text)
                     .and_then(|captures| names(&captures["name"]))
@@ -199,7 +203,7 @@ pub fn opens_with_label(text: &str) -> bool {
 
 /// Finds a publisher in a syndication note ("originally published on X") or a copyright line.
 fn find_publisher(blocks: &[BlockInfo]) -> Option<String> {
-    let short = |block: &&BlockInfo| block.text.split_whitespace().count() <= 40;
+    let short = |block: &&BlockInfo| block.text.len() <= 300;
     blocks
         .iter()
         .filter(short)
