@@ -12,7 +12,7 @@ use super::lexicon::{Lexicon, PhraseSet};
 use super::words::Tokens;
 
 /// The score a clause needs to be listed as a claim.
-pub const THRESHOLD: f32 = 0.35;
+pub const THRESHOLD: f32 = 0.3;
 
 /// Words and phrases of judgement.
 static EVALUATIVE: LazyLock<PhraseSet> = LazyLock::new(|| {
@@ -102,7 +102,6 @@ static EVALUATIVE: LazyLock<PhraseSet> = LazyLock::new(|| {
         "cannot afford to ignore",
         "can t afford to ignore",
         "harder to ignore",
-        "deadliest",
         "hypocritical",
         "dishonest",
         "unworkable",
@@ -158,7 +157,6 @@ static CAUSAL: LazyLock<PhraseSet> = LazyLock::new(|| {
         "the result of",
         "result",
         "causes",
-        "fuel",
         "fuels",
         "drives",
         "enable",
@@ -245,23 +243,31 @@ static TREND: LazyLock<PhraseSet> = LazyLock::new(|| {
     ])
 });
 
-/// Contrast and negation that define by opposition ("X is not Y", "none of this").
+/// Contrast that defines by opposition ("X is not a Y", "none of this", "in practice").
 static CONTRAST: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(&[
-        "is not",
-        "are not",
-        "isn t",
-        "aren t",
+        "is not a",
+        "is not an",
+        "is not the",
+        "are not a",
+        "are not the",
+        "isn t a",
+        "isn t the",
         "none of",
         "not only",
         "nor",
         "in principle",
         "in practice",
         "not just",
-        "do not",
-        "does not",
-        "cannot",
         "can no longer",
+    ])
+});
+
+/// Plain negation: weak alone ("Osei is not waiting" narrates), a claim with another cue.
+static NEGATION: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "is not", "are not", "isn t", "aren t", "do not", "does not", "don t", "doesn t", "cannot",
+        "never",
     ])
 });
 
@@ -281,7 +287,8 @@ static FRAMING: LazyLock<PhraseSet> = LazyLock::new(|| {
         "is that",
         "part of an",
         "part of a",
-        "the case",
+        "the case for",
+        "the case that",
         "a way of",
         "the alternative",
     ])
@@ -338,6 +345,13 @@ static DATE_OPENERS: LazyLock<Lexicon> = LazyLock::new(|| {
         "last",
         "earlier",
         "this",
+        "today",
+        "dawn",
+        "dusk",
+        "noon",
+        "midnight",
+        "morning",
+        "evening",
     ])
 });
 
@@ -364,7 +378,7 @@ pub struct Assessment {
 /// Scores a clause as a claim; `from_word` skips words a concession holds.
 pub fn assess(tokens: &Tokens, from_word: usize, placement: Placement) -> Assessment {
     let mut cues = Vec::new();
-    let lists: [(&PhraseSet, &'static str, f32); 9] = [
+    let lists: [(&PhraseSet, &'static str, f32); 10] = [
         (&EVALUATIVE, "evaluative", 0.35),
         (&COMPARISON, "comparison", 0.35),
         (&CAUSAL, "causal", 0.3),
@@ -372,6 +386,7 @@ pub fn assess(tokens: &Tokens, from_word: usize, placement: Placement) -> Assess
         (&PARADOX, "paradox", 0.5),
         (&TREND, "trend", 0.25),
         (&CONTRAST, "contrast", 0.3),
+        (&NEGATION, "negation", 0.15),
         (&FRAMING, "framing", 0.3),
         (&REPORTED, "reported position", 0.35),
     ];
@@ -393,6 +408,10 @@ pub fn assess(tokens: &Tokens, from_word: usize, placement: Placement) -> Assess
         score += 0.15;
         notes.push("thesis: lede");
     }
+    if tokens.lower(0) == "but" || tokens.lower(0) == "yet" {
+        score += 0.15;
+        notes.push("contrast: opens with but");
+    }
     if opens_with_date(tokens) {
         score -= 0.3;
         notes.push("narration: opens with a date");
@@ -407,20 +426,24 @@ pub fn assess(tokens: &Tokens, from_word: usize, placement: Placement) -> Assess
     }
 }
 
-/// "more than 400 boats" counts, it does not compare.
+/// "more than 400 boats" and "15% more than last year" count, they do not compare.
 fn before_number(tokens: &Tokens, cue: &Cue) -> bool {
+    let is_number = |k: usize| tokens.word(k).starts_with(|c: char| c.is_ascii_digit());
     let next = cue.word + cue.length;
-    next < tokens.len() && tokens.word(next).starts_with(|c: char| c.is_ascii_digit())
+    (next < tokens.len() && is_number(next))
+        || (cue.word.saturating_sub(2)..cue.word).any(is_number)
 }
 
 /// Whether the clause opens by dating an event ("On March 3, …", "Last week, …", "In 2019, …").
 fn opens_with_date(tokens: &Tokens) -> bool {
     let first = (0..tokens.len().min(3)).find(|&k| {
-        DATE_OPENERS.contains(tokens.lower(k)) && (k == 0 || tokens.is_capitalised(k))
+        let ambiguous = matches!(tokens.lower(k), "may" | "march");
+        DATE_OPENERS.contains(tokens.lower(k)) && (!ambiguous || tokens.is_capitalised(k))
             || tokens.word(k).starts_with(|c: char| c.is_ascii_digit())
     });
-    match first {
-        Some(0) => !tokens.matches_at(0, &["this", "is"]) && tokens.lower(0) != "this",
+    let ago = (1..tokens.len().min(5)).any(|k| tokens.lower(k) == "ago");
+    ago || match first {
+        Some(0) => tokens.lower(0) != "this",
         Some(_) => matches!(
             tokens.lower(0),
             "on" | "in" | "at" | "by" | "since" | "until"
@@ -452,6 +475,18 @@ mod tests {
         assert!(score("The mayor opened the bridge.") < THRESHOLD);
         assert!(score("On March 3, the council met and voted.") < THRESHOLD);
         assert!(score("More than 400 boats left the harbour.") < THRESHOLD);
+        assert!(score("A decade ago, a boat could land three tonnes.") < THRESHOLD);
+        assert!(score("Fuel costs 15% more than it did.") < THRESHOLD);
+        assert!(score("At dawn the boats came in lighter than before.") < THRESHOLD);
+    }
+
+    #[test]
+    fn negation_defines_or_narrates() {
+        // "X is not a Y" defines by contrast; "Osei is not waiting" narrates, unless the
+        // sentence argues back with "But".
+        assert!(score("A fleet is not a strategy.") >= THRESHOLD);
+        assert!(score("Osei is not waiting for the ministry.") < THRESHOLD);
+        assert!(score("But concrete is not governance.") >= THRESHOLD);
     }
 
     #[test]

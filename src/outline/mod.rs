@@ -147,6 +147,9 @@ fn overlaps_any(spans: &[Range<usize>], span: &Range<usize>) -> bool {
 fn assess_clause(document: &Document, clause: &Clause, thesis: &Thesis) -> Option<OutlineItem> {
     let text = document.slice(&clause.span);
     let tokens = Tokens::new(text);
+    if tokens.is_empty() {
+        return None;
+    }
     let from_word = clause.concession.map_or(0, |comma| {
         (0..tokens.len())
             .find(|&k| tokens.span(k).start > comma)
@@ -195,4 +198,51 @@ fn assess_clause(document: &Document, clause: &Clause, thesis: &Thesis) -> Optio
             None,
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{DocumentBuilder, Format};
+
+    fn outline(paragraphs: &[&str]) -> Outline {
+        let mut builder = DocumentBuilder::new(Format::Text);
+        for paragraph in paragraphs {
+            builder.push(BlockKind::Paragraph, 0, paragraph);
+        }
+        extract(&builder.build())
+    }
+
+    #[test]
+    fn odd_fragments_do_not_panic() {
+        // Scraped text holds lone dashes, marks and numbers; the outline must survive them.
+        let found = outline(&["—", "“", "” ;", "42.", "; ;", "\"", "But", "Should"]);
+        assert!(found.items.iter().all(|item| !item.text.is_empty()));
+    }
+
+    #[test]
+    fn items_come_in_reading_order_with_one_kind_per_clause() {
+        // The UI lists items by position; a clause that advises is not also a claim, and a
+        // quote's words are the speaker's, not the article's claims.
+        let found = outline(&[
+            "The levy is a grave mistake.",
+            "“It will ruin the harbour for good,” said Ada Obi.",
+            "The council should repeal it.",
+        ]);
+        let kinds: Vec<_> = found.items.iter().map(|item| item.kind).collect();
+        assert_eq!(
+            kinds,
+            [ItemKind::Claim, ItemKind::Quote, ItemKind::Recommendation]
+        );
+        assert_eq!(found.items[2].actor.as_deref(), Some("The council"));
+    }
+
+    #[test]
+    fn boilerplate_blocks_are_skipped() {
+        // Bios and share lines are kept in the document but never reach the outline.
+        let mut builder = DocumentBuilder::new(Format::Text);
+        builder.push(BlockKind::Paragraph, 0, "Readers should subscribe today.");
+        builder.mark_boilerplate(0, "promo");
+        assert!(extract(&builder.build()).items.is_empty());
+    }
 }

@@ -384,7 +384,17 @@ fn is_noun_use(tokens: &Tokens, k: usize) -> bool {
 /// that we cannot afford to ignore." describes the risk, it advises nothing).
 fn is_advice_modal(tokens: &Tokens, cue: &Cue) -> bool {
     let next = cue.word + cue.length;
-    if next < tokens.len() && tokens.lower(next) == "have" {
+    if next + 1 < tokens.len()
+        && tokens.lower(next) == "have"
+        && is_participle(tokens.lower(next + 1))
+    {
+        return false;
+    }
+    let inability = tokens.lower(cue.word) != "should"
+        && tokens.matches_at(cue.word + cue.length - 2, &["afford", "to"]);
+    let after_relative = (cue.word.saturating_sub(4)..cue.word)
+        .any(|k| matches!(tokens.lower(k), "who" | "that" | "which"));
+    if inability && after_relative {
         return false;
     }
     if cue.word == 0 && tokens.lower(0) == "should" {
@@ -394,6 +404,21 @@ fn is_advice_modal(tokens: &Tokens, cue: &Cue) -> bool {
     let relative = (cue.word.saturating_sub(6)..cue.word)
         .any(|k| matches!(tokens.lower(k), "that" | "which") && k > 0);
     !(verb_ends_clause && relative)
+}
+
+/// Irregular past participles; regular ones end in "-ed".
+static PARTICIPLES: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "been", "done", "known", "seen", "made", "taken", "given", "gone", "had", "built", "kept",
+        "left", "heard", "paid", "told", "thought", "found", "brought", "sent", "spent", "felt",
+        "led", "met", "put", "set", "cut", "let", "read", "run", "won", "shown", "grown", "begun",
+        "chosen", "spoken", "written", "acted", "stopped",
+    ])
+});
+
+/// Whether `lower` is a past participle ("should have *acted*", not "should have rights").
+fn is_participle(lower: &str) -> bool {
+    lower.ends_with("ed") || PARTICIPLES.contains(lower)
 }
 
 /// "X can/could [also] <policy verb>" with X an actor, or a proposal noun before
@@ -418,6 +443,13 @@ fn capability(tokens: &Tokens, from_word: usize) -> Option<Cue> {
                 tokens.lower(subject.start),
                 "a" | "an" | "the" | "one" | "another" | "this" | "such"
             );
+        // "Extending the scheme would cost little": an action as subject, weighed hypothetically.
+        let weighed_action = modal == "would"
+            && k > from_word
+            && k >= from_word + 2
+            && tokens.lower(from_word).ends_with("ing")
+            && tokens.lower(from_word).len() > 5;
+        let proposal = proposal || weighed_action;
         let actor = matches!(modal, "can" | "could")
             && POLICY_VERBS.contains(tokens.lower(verb))
             && is_actor_subject(tokens, from_word, k);
@@ -553,6 +585,9 @@ mod tests {
         // "should have" judges the past; "Should it rain" is a condition; "a risk that we
         // cannot afford to ignore." describes the risk.
         assert!(advice("The board should have known.").is_none());
+        assert!(advice("Workers should have the right to rest.").is_some());
+        // "people who cannot afford to run it" describes them.
+        assert!(advice("It fails the tenants who cannot afford to heat their flats.").is_none());
         assert!(advice("Should it rain, the match stops.").is_none());
         assert!(advice("Floods are a risk that farmers cannot afford to ignore.").is_none());
         assert!(advice("Is it time to act?").is_none());
@@ -585,6 +620,14 @@ mod tests {
         assert!(advice("Storms can damage the lines.").is_none());
         assert!(advice("A better approach would involve the towns.").is_some());
         assert!(advice("The storm could open new routes.").is_none());
+        assert!(
+            detect(
+                &Tokens::new("Pooling the boats would cost little."),
+                0,
+                false
+            )
+            .is_some()
+        );
     }
 
     #[test]
