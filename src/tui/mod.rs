@@ -161,3 +161,77 @@ pub fn run(file: Option<&Path>, options: &Options) -> Result<(), CliError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folders(root: &Path) -> Folders {
+        Folders {
+            config: root.join("config"),
+            data: root.join("data"),
+        }
+    }
+
+    /// Theme choice: `--theme` wins, then `NO_COLOR` (monochrome), then the config file.
+    #[test]
+    fn the_theme_comes_from_the_flag_no_color_or_config() {
+        let root = tempfile::tempdir().unwrap();
+        let folders = folders(root.path());
+        std::fs::create_dir_all(&folders.config).unwrap();
+        std::fs::write(folders.config_file(), "theme = \"gruvbox-dark\"").unwrap();
+        let name = |setup: &Setup| setup.themes.themes[setup.theme].name.clone();
+        let options = Options::default();
+        assert_eq!(
+            name(&load_setup(Some(&folders), &options, false).unwrap()),
+            "gruvbox-dark"
+        );
+        assert_eq!(
+            name(&load_setup(Some(&folders), &options, true).unwrap()),
+            "monochrome"
+        );
+        let light = Options {
+            theme: Some("light".into()),
+        };
+        assert_eq!(
+            name(&load_setup(Some(&folders), &light, true).unwrap()),
+            "light"
+        );
+        let unknown = Options {
+            theme: Some("neon".into()),
+        };
+        let error = load_setup(Some(&folders), &unknown, false).unwrap_err();
+        assert_eq!(error.exit_code, EXIT_USAGE);
+        assert!(error.message.contains("neon") && error.message.contains("solarized-dark"));
+    }
+
+    /// A broken config still opens the reader, with the defaults and a message saying why.
+    #[test]
+    fn config_problems_become_one_message_and_defaults() {
+        let root = tempfile::tempdir().unwrap();
+        let folders = folders(root.path());
+        std::fs::create_dir_all(folders.themes()).unwrap();
+        std::fs::write(
+            folders.config_file(),
+            "theme = \"nope\"\n[keys]\nfly = [\"f\"]",
+        )
+        .unwrap();
+        std::fs::write(folders.themes().join("bad.toml"), "\"ui.text\" = 3").unwrap();
+        let setup = load_setup(Some(&folders), &Options::default(), false).unwrap();
+        assert_eq!(setup.theme, 0);
+        let message = setup.message.unwrap();
+        assert!(message.error);
+        assert!(message.text.contains("bad.toml"), "{}", message.text);
+        assert!(message.text.contains("2 more problems"), "{}", message.text);
+    }
+
+    #[test]
+    fn the_welcome_article_teaches_the_keys() {
+        let doc = welcome_document();
+        let words = doc.word_count();
+        assert!((600..=1000).contains(&words), "{words} words");
+        for key in ["`j`", "`Tab`", "`Enter`", "`?`", "`q`", "`T`", "`b`", "`o`"] {
+            assert!(WELCOME.contains(key), "the welcome article mentions {key}");
+        }
+    }
+}

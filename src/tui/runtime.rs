@@ -115,3 +115,67 @@ pub fn run(mut app: App, mut perform: impl FnMut(Effect)) -> io::Result<()> {
     drop(guard);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+
+    fn app() -> App {
+        let doc = crate::tui::welcome_document();
+        App::new(
+            Arc::new(doc),
+            "welcome",
+            super::super::app::Setup::default(),
+        )
+    }
+
+    fn mouse(kind: MouseEventKind) -> Event {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 4,
+            row: 7,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    /// Terminal events reach the update function only as actions: keys through the keymap,
+    /// key releases ignored (some terminals report them), the wheel and clicks with their cell.
+    #[test]
+    fn terminal_events_become_actions() {
+        let app = app();
+        let press = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(translate(&app, &press), Some(Action::ScrollDown));
+        let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(translate(&app, &Event::Key(release)), None);
+        assert_eq!(
+            translate(&app, &mouse(MouseEventKind::ScrollDown)),
+            Some(Action::Wheel {
+                column: 4,
+                row: 7,
+                down: true
+            })
+        );
+        assert_eq!(
+            translate(&app, &mouse(MouseEventKind::Down(MouseButton::Left))),
+            Some(Action::Click { column: 4, row: 7 })
+        );
+        assert_eq!(translate(&app, &mouse(MouseEventKind::Moved)), None);
+        assert_eq!(
+            translate(&app, &Event::Resize(30, 9)),
+            Some(Action::Resize(30, 9))
+        );
+    }
+
+    /// The worker reports the word count and then the outline, so the status bar fills in.
+    #[test]
+    fn the_worker_sends_words_then_the_outline() {
+        let doc = Arc::new(crate::tui::welcome_document());
+        let words = doc.word_count();
+        let results: Vec<Action> = spawn_worker(Arc::clone(&doc)).iter().collect();
+        assert_eq!(results.len(), 2);
+        assert_eq!(results[0], Action::WordsCounted(words));
+        assert!(matches!(&results[1], Action::OutlineReady(_)));
+    }
+}

@@ -182,11 +182,9 @@ impl Role {
         }
     }
 
+    /// The role's place in [`Role::ALL`] (its declaration order).
     fn index(self) -> usize {
-        Role::ALL
-            .iter()
-            .position(|role| *role == self)
-            .unwrap_or_default()
+        self as usize
     }
 }
 
@@ -475,6 +473,13 @@ mod tests {
                 style.fg.is_none() && style.bg.is_none(),
                 "{role:?} has colour"
             );
+        }
+    }
+
+    #[test]
+    fn role_indices_follow_the_table() {
+        for (index, role) in Role::ALL.iter().enumerate() {
+            assert_eq!(role.index(), index, "{role:?}");
         }
     }
 

@@ -47,14 +47,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => match app.focus {
             Focus::Article => {
                 app.article.go_top(&app.doc);
-                article_moved(app);
+                follow_reading(app);
             }
             Focus::Side => app.side.select(0),
         },
         Action::Bottom => match app.focus {
             Focus::Article => {
                 app.article.go_bottom(&app.doc);
-                article_moved(app);
+                follow_reading(app);
             }
             Focus::Side => app.side.select(usize::MAX),
         },
@@ -128,15 +128,11 @@ fn scroll_article(app: &mut App, delta: isize) {
     } else {
         app.article.scroll_up(&app.doc, delta.unsigned_abs());
     }
-    article_moved(app);
+    follow_reading(app);
 }
 
 /// After the article moved: the side pane marks (and, while the article has focus, selects)
 /// what is at the reading position.
-fn article_moved(app: &mut App) {
-    follow_reading(app);
-}
-
 fn follow_reading(app: &mut App) {
     let reading = app.article.top_byte(&app.doc);
     let follow = app.focus == Focus::Article;

@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let bar = theme.text(Role::StatusBar);
     let progress = app.article.progress(&app.doc);
     let mut parts = vec![
-        format!("{}", clean(&app.status.file_name)),
+        clean(&app.status.file_name),
         format!("{:.0}%", (progress * 100.0).floor()),
     ];
     if let Some(words) = app.status.words {
