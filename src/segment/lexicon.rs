@@ -24,27 +24,54 @@ pub enum WordClass {
     Word,
 }
 
+/// A word of up to [`KEY_BYTES`] bytes packed big-endian into an integer, so that integer
+/// order is byte order: lists of keys are binary-searched with no string comparisons.
+type Key = u128;
+
+/// The longest word a [`Key`] holds.
+const KEY_BYTES: usize = 16;
+
+/// The key of a listed word (at compile time; longer words fail the build).
+const fn key(word: &str) -> Key {
+    let bytes = word.as_bytes();
+    assert!(bytes.len() <= KEY_BYTES, "a listed word fits in a key");
+    let mut key = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        key |= (bytes[index] as Key) << (8 * (KEY_BYTES - 1 - index));
+        index += 1;
+    }
+    key
+}
+
+/// The keys of a list of words, in the order written.
+macro_rules! keys {
+    ($($word:literal),* $(,)?) => {
+        &[$(key($word)),*]
+    };
+}
+
 /// Titles written before a name, matched case-sensitively. Every list here is sorted (in byte
-/// order) for binary search.
-const TITLES: &[&str] = &[
+/// order) for binary search; the case-insensitive ones are written in lowercase.
+const TITLES: &[Key] = keys![
     "Adm", "Amb", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Cpt", "Dr", "Drs", "Fr", "Gen",
     "Gens", "Gov", "Govs", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms",
     "Msgr", "Mx", "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Supt",
 ];
 
 /// Connectives that never end a sentence, matched case-insensitively.
-const CONNECTIVES: &[&str] = &[
+const CONNECTIVES: &[Key] = keys![
     "approx", "c.f", "ca", "cf", "e.g", "eg", "i.e", "ie", "incl", "v", "viz", "vs",
 ];
 
 /// Abbreviations written before a number, matched case-insensitively.
-const NUMBER_PREFIXES: &[&str] = &[
+const NUMBER_PREFIXES: &[Key] = keys![
     "art", "arts", "ch", "chap", "fig", "figs", "no", "nos", "nr", "op", "p", "para", "pp", "sec",
     "vol", "vols",
 ];
 
 /// Abbreviations that may end a sentence, matched case-insensitively.
-const MAY_END: &[&str] = &[
+const MAY_END: &[Key] = keys![
     "al", "apr", "assn", "aug", "ave", "blvd", "bros", "co", "corp", "dec", "dept", "esq", "est",
     "etc", "feb", "fri", "ft", "govt", "inc", "intl", "jan", "jr", "jul", "jun", "llc", "ltd",
     "mar", "misc", "mon", "mt", "natl", "nov", "oct", "ph.d", "plc", "rd", "retd", "sep", "sept",
@@ -53,7 +80,7 @@ const MAY_END: &[&str] = &[
 
 /// Capitalised words that commonly open a sentence: after an abbreviation that may end a
 /// sentence, one of these signals that it did.
-const SENTENCE_STARTERS: &[&str] = &[
+const SENTENCE_STARTERS: &[Key] = keys![
     "A",
     "According",
     "After",
@@ -176,7 +203,7 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 /// Verbs of speech that, after a capitalised name, mark an attribution (`“Why?” Khan asked.`).
-const SPEECH_VERBS: &[&str] = &[
+const SPEECH_VERBS: &[Key] = keys![
     "acknowledged",
     "added",
     "adds",
@@ -223,18 +250,15 @@ const SPEECH_VERBS: &[&str] = &[
     "yelled",
 ];
 
-/// Longest entry of the case-insensitive lists, in bytes.
-const LONGEST_ABBREVIATION: usize = 6;
-
 /// Classifies `word`, the text just before a full stop (stripped of surrounding punctuation),
 /// given whether it opens its sentence.
 pub fn classify(word: &str, opens_sentence: bool) -> WordClass {
     if opens_sentence && is_list_marker(word) {
         return WordClass::ListMarker;
     }
-    let mut buffer = [0u8; LONGEST_ABBREVIATION];
-    if let Some(lower) = ascii_lowercase(word, &mut buffer) {
-        if TITLES.binary_search(&word).is_ok() || CONNECTIVES.binary_search(&lower).is_ok() {
+    if let Some(exact) = key_of(word) {
+        let lower = lowercase(exact);
+        if TITLES.binary_search(&exact).is_ok() || CONNECTIVES.binary_search(&lower).is_ok() {
             return WordClass::NeverEnds;
         }
         if NUMBER_PREFIXES.binary_search(&lower).is_ok() {
@@ -256,21 +280,28 @@ pub fn classify(word: &str, opens_sentence: bool) -> WordClass {
 
 /// Whether `word` commonly opens a sentence.
 pub fn is_sentence_starter(word: &str) -> bool {
-    SENTENCE_STARTERS.binary_search(&word).is_ok()
+    key_of(word).is_some_and(|key| SENTENCE_STARTERS.binary_search(&key).is_ok())
 }
 
 /// Whether `word` is a verb of speech used in attributions.
 pub fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.binary_search(&word).is_ok()
+    key_of(word).is_some_and(|key| SPEECH_VERBS.binary_search(&key).is_ok())
 }
 
-/// `word` in ASCII lowercase, written into `buffer`; `None` if it is too long to be a listed
-/// abbreviation or is not ASCII.
-fn ascii_lowercase<'b>(word: &str, buffer: &'b mut [u8; LONGEST_ABBREVIATION]) -> Option<&'b str> {
-    let target = buffer.get_mut(..word.len())?;
-    target.copy_from_slice(word.as_bytes());
-    target.make_ascii_lowercase();
-    std::str::from_utf8(target).ok()
+/// The key of `word`, if it is short enough to be listed.
+fn key_of(word: &str) -> Option<Key> {
+    let mut bytes = [0; KEY_BYTES];
+    bytes
+        .get_mut(..word.len())?
+        .copy_from_slice(word.as_bytes());
+    Some(Key::from_be_bytes(bytes))
+}
+
+/// `key` with its ASCII letters lowercased.
+fn lowercase(key: Key) -> Key {
+    let mut bytes = key.to_be_bytes();
+    bytes.make_ascii_lowercase();
+    Key::from_be_bytes(bytes)
 }
 
 /// Letters separated by full stops, one or two letters each: `U.S`, `e.g`, `a.m`, `D.C`.
@@ -295,8 +326,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_sorted_for_binary_search_and_fit_the_lowercase_buffer() {
-        // A list out of order would make binary search miss entries silently.
+    fn lists_are_sorted_for_binary_search_and_case_insensitive_ones_are_lowercase() {
+        // A list out of order would make binary search miss entries silently, and an entry
+        // with a capital in a case-insensitive list could never match.
         for list in [
             TITLES,
             CONNECTIVES,
@@ -305,17 +337,22 @@ mod tests {
             SENTENCE_STARTERS,
             SPEECH_VERBS,
         ] {
-            assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
+            assert!(list.windows(2).all(|pair| pair[0] < pair[1]));
         }
-        for list in [TITLES, CONNECTIVES, NUMBER_PREFIXES, MAY_END] {
-            assert!(list.iter().all(|entry| entry.len() <= LONGEST_ABBREVIATION));
+        for list in [CONNECTIVES, NUMBER_PREFIXES, MAY_END, SPEECH_VERBS] {
+            assert!(list.iter().all(|&entry| lowercase(entry) == entry));
         }
-        for list in [CONNECTIVES, NUMBER_PREFIXES, MAY_END] {
-            assert!(
-                list.iter()
-                    .all(|entry| *entry == entry.to_ascii_lowercase())
-            );
-        }
+    }
+
+    #[test]
+    fn keys_match_whole_words_only() {
+        // "Dr" must not match "Drs" or "Dr." and over-long words are never listed.
+        assert_eq!(key_of("Dr"), Some(key("Dr")));
+        assert_ne!(key_of("Drs"), Some(key("Dr")));
+        assert!(is_sentence_starter("The"));
+        assert!(!is_sentence_starter("Th"));
+        assert!(!is_sentence_starter("Theeeeeeeeeeeeeeeeeeeeee"));
+        assert_eq!(classify("INC", false), WordClass::MayEnd);
     }
 
     #[test]
