@@ -150,9 +150,19 @@ fn article(out: &mut String, input: &ExportInput) {
             })
         })
         .collect();
+    let blocks = &input.document.blocks;
+    let mut per_block: Vec<Vec<&Placed>> = vec![Vec::new(); blocks.len()];
+    for highlight in &placed {
+        for (index, block) in blocks.iter().enumerate().skip(highlight.first_block) {
+            if block.span.start >= highlight.bytes.end {
+                break;
+            }
+            per_block[index].push(highlight);
+        }
+    }
     out.push_str("<section class=\"text\">\n");
-    for block in &input.document.blocks {
-        block_row(out, input.document, block, &placed, &numbers);
+    for (index, inside) in per_block.iter().enumerate() {
+        block_row(out, input.document, index, inside, &numbers);
     }
     out.push_str("</section>\n");
     orphans(out, &ordered);
@@ -200,9 +210,13 @@ struct Placed<'a> {
     bytes: Range<usize>,
     /// Index into the reading-order list (for note numbers).
     index: usize,
+    /// The block it starts in (or the next one, if it starts between blocks): where its note
+    /// is shown.
+    first_block: usize,
 }
 
-/// The byte ranges of the placed highlights (orphans and empty spans left out).
+/// The byte ranges of the placed highlights (orphans, empty spans and spans past the last
+/// block left out).
 fn byte_spans<'a>(document: &Document, ordered: &[&'a ExportHighlight]) -> Vec<Placed<'a>> {
     ordered
         .iter()
@@ -210,29 +224,28 @@ fn byte_spans<'a>(document: &Document, ordered: &[&'a ExportHighlight]) -> Vec<P
         .filter_map(|(index, highlight)| {
             let span = highlight.span.as_ref()?;
             let bytes = document.byte_offset(span.start)..document.byte_offset(span.end);
+            let first_block = document.block_at(bytes.start)?;
             (bytes.start < bytes.end).then_some(Placed {
                 highlight,
                 bytes,
                 index,
+                first_block,
             })
         })
         .collect()
 }
 
-/// One block as a grid row: its text with marks on the left, the notes of the highlights that
-/// start in it on the right.
+/// Block `index` as a grid row: its text with the highlights `inside` it marked on the left,
+/// the notes of those that start in it on the right.
 fn block_row(
     out: &mut String,
     document: &Document,
-    block: &Block,
-    placed: &[Placed],
+    index: usize,
+    inside: &[&Placed],
     numbers: &[Option<usize>],
 ) {
+    let block = &document.blocks[index];
     let span = &block.span;
-    let inside: Vec<&Placed> = placed
-        .iter()
-        .filter(|p| p.bytes.start < span.end && p.bytes.end > span.start)
-        .collect();
     let element = block_element(block);
     let class = if block.is_boilerplate() {
         " class=\"boilerplate\""
@@ -245,14 +258,14 @@ fn block_row(
         out.push_str("<ul class=\"item\">");
     }
     let _ = write!(out, "<{element}{class}>");
-    marked_text(out, document, span, &inside, numbers);
+    marked_text(out, document, span, inside, numbers);
     let _ = write!(out, "</{element}>");
     if list {
         out.push_str("</ul>");
     }
     let notes: Vec<&&Placed> = inside
         .iter()
-        .filter(|p| p.bytes.start >= span.start && has_note(p.highlight))
+        .filter(|p| p.first_block == index && has_note(p.highlight))
         .collect();
     if !notes.is_empty() {
         out.push_str("<aside>");
@@ -414,6 +427,57 @@ mod tests {
         assert_eq!(tag_class("Claim"), "tag-claim");
         assert_eq!(tag_class("to do}<x>"), "tag-to-do--x-");
         assert_eq!(tag_class("né"), "tag-n-");
+    }
+
+    /// A highlight may run across a paragraph break, or start on the blank line between two
+    /// paragraphs: both paragraphs are marked, and its note is shown once, beside the first.
+    #[test]
+    fn highlights_across_blocks_mark_each_and_note_once() {
+        use crate::document::{DocumentBuilder, Format as SourceFormat};
+        let mut builder = DocumentBuilder::new(SourceFormat::Text);
+        builder.push(BlockKind::Paragraph, 0, "First part ends here.");
+        builder.push(BlockKind::Paragraph, 0, "Second part starts here.");
+        let document = builder.build();
+        let highlight = |start: usize, end: usize, id: &str| ExportHighlight {
+            id: id.to_owned(),
+            tag: Some("claim".to_owned()),
+            note: Some(format!("note {id}")),
+            quote: document
+                .text
+                .chars()
+                .skip(start)
+                .take(end - start)
+                .collect(),
+            prefix: String::new(),
+            suffix: String::new(),
+            span: Some(start..end),
+            created: jiff::Timestamp::UNIX_EPOCH,
+            updated: jiff::Timestamp::UNIX_EPOCH,
+        };
+        let between = document.text.find("\n\n").unwrap();
+        let highlights = [
+            highlight(11, 29, "across"),
+            highlight(between + 1, 30, "gap"),
+        ];
+        let input = ExportInput {
+            metadata: &document.metadata,
+            source_file: "a.txt",
+            document: &document,
+            highlights: &highlights,
+            outline: None,
+        };
+        let html = render(&[input]);
+        assert!(
+            html.contains("First part <mark class=\"tag-claim\" title=\"claim\">ends here.</mark>")
+        );
+        assert!(html.contains("<p><mark class=\"tag-claim\" title=\"claim\">Second</mark>"));
+        assert_eq!(html.matches("note across").count(), 1);
+        assert_eq!(html.matches("note gap").count(), 1);
+        let first_row = html
+            .split("<div class=\"row\">")
+            .find(|row| row.contains("First part"))
+            .unwrap();
+        assert!(first_row.contains("note across") && !first_row.contains("note gap"));
     }
 
     #[test]
