@@ -185,7 +185,7 @@ enum WriteFailure {
 }
 
 /// An article's annotations, placed on its current text.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Store {
     article: PathBuf,
     options: StoreOptions,
@@ -281,6 +281,11 @@ impl Store {
     /// Whether the document text is the one the sidecar's positions were saved against.
     pub fn text_unchanged(&self) -> bool {
         self.text_unchanged
+    }
+
+    /// Everything the sidecar will hold, as it is in memory (for a recovery copy).
+    pub fn set(&self) -> &AnnotationSet {
+        &self.set
     }
 
     /// All annotations, in file order (by stored position), orphans included.

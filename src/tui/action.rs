@@ -3,7 +3,11 @@
 
 use std::sync::Arc;
 
+use crossterm::event::KeyEvent;
+
 use crate::outline::Outline;
+
+use super::annotate::AnnotateAction;
 
 /// Something that changes the reader's state: a bound command, or an event from the terminal or
 /// the background worker.
@@ -75,6 +79,10 @@ pub enum Action {
     OutlineReady(Arc<Outline>),
     /// The background worker stopped without an outline.
     OutlineFailed,
+    /// An annotation command (cursor, highlight, note, undo, search…).
+    Annotate(AnnotateAction),
+    /// A key typed into an open palette, note editor or prompt.
+    Input(KeyEvent),
 }
 
 /// The bindable actions with their names, in the order the help overlay lists them.
@@ -99,6 +107,34 @@ pub const BINDABLE: &[(&str, Action)] = &[
     ("help", Action::Help),
     ("cancel", Action::Cancel),
     ("cycle-theme", Action::CycleTheme),
+    (
+        "next-sentence",
+        Action::Annotate(AnnotateAction::NextSentence),
+    ),
+    (
+        "prev-sentence",
+        Action::Annotate(AnnotateAction::PrevSentence),
+    ),
+    (
+        "next-paragraph",
+        Action::Annotate(AnnotateAction::NextParagraph),
+    ),
+    (
+        "prev-paragraph",
+        Action::Annotate(AnnotateAction::PrevParagraph),
+    ),
+    ("highlight", Action::Annotate(AnnotateAction::Highlight)),
+    ("note", Action::Annotate(AnnotateAction::Note)),
+    ("edit-note", Action::Annotate(AnnotateAction::EditNote)),
+    ("delete", Action::Annotate(AnnotateAction::Delete)),
+    ("undo", Action::Annotate(AnnotateAction::Undo)),
+    ("redo", Action::Annotate(AnnotateAction::Redo)),
+    ("search", Action::Annotate(AnnotateAction::Search)),
+    ("search-prev", Action::Annotate(AnnotateAction::SearchPrev)),
+    (
+        "command-line",
+        Action::Annotate(AnnotateAction::CommandLine),
+    ),
 ];
 
 impl Action {

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 
 use crate::document::Document;
 
+use super::annotate::Annotating;
 use super::article_pane::ArticlePane;
 use super::config::{DEFAULT_SIDE_WIDTH, DEFAULT_TEXT_WIDTH};
 use super::keymap::{KeyContext, Keymap};
@@ -59,6 +60,10 @@ pub struct StatusBar {
 pub enum Effect {
     /// Remember the reading position (a character offset) for this article.
     SavePosition(usize),
+    /// Save the annotations through the store now.
+    SaveAnnotations,
+    /// Export the annotations in this format.
+    Export(crate::export::Format),
 }
 
 /// What the reader starts with besides the article.
@@ -125,6 +130,8 @@ pub struct App {
     pub boilerplate_blocks: usize,
     /// Set once the user asked to quit.
     pub quit: bool,
+    /// Highlights, notes, the sentence cursor, search and the command line.
+    pub notes: Annotating,
 }
 
 impl App {
@@ -151,6 +158,7 @@ impl App {
             area: Rect::default(),
             boilerplate_blocks,
             quit: false,
+            notes: Annotating::default(),
             doc,
         }
     }

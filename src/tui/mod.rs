@@ -8,6 +8,7 @@
 //! background outline, [`terminal`] sets the terminal up and restores it on every exit path.
 
 pub mod action;
+pub mod annotate;
 pub mod app;
 pub mod article_pane;
 pub mod config;
@@ -144,7 +145,27 @@ pub fn run(file: Option<&Path>, options: &Options) -> Result<(), CliError> {
     if let (Some(store), Some(path)) = (&store, file) {
         setup.start_at = store.load(path).map(|chars| doc.byte_offset(chars));
     }
-    let app = App::new(Arc::new(doc), name, setup);
+    let annotations = file.map(|path| {
+        crate::annotations::Store::open(
+            path,
+            &doc,
+            crate::annotations::StoreOptions::from_environment(),
+        )
+    });
+    let mut app = App::new(Arc::new(doc), name, setup);
+    match annotations {
+        Some(Ok(store)) => {
+            if let Some(problem) = store.problem() {
+                app.complain(format!(
+                    "Annotations: {problem}; new work goes to a recovery file"
+                ));
+            }
+            app.notes.store = Some(store);
+            app.notes.article = file.map(Path::to_path_buf);
+        }
+        Some(Err(error)) => app.complain(format!("Annotations unavailable: {error}")),
+        None => {}
+    }
     let mut save_problem = None;
     runtime::run(app, |effect| match effect {
         Effect::SavePosition(offset) => {
@@ -154,6 +175,7 @@ pub fn run(file: Option<&Path>, options: &Options) -> Result<(), CliError> {
                 }
             }
         }
+        Effect::SaveAnnotations | Effect::Export(_) => {}
     })
     .map_err(terminal_error)?;
     if let Some(error) = save_problem {

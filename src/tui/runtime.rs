@@ -40,6 +40,9 @@ pub fn spawn_worker(doc: Arc<Document>) -> Receiver<Action> {
 /// Turns a terminal event into an action, through the keymap for keys.
 pub fn translate(app: &App, event: &Event) -> Option<Action> {
     match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release && app.notes.captures_keys() => {
+            Some(Action::Input(*key))
+        }
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             app.keymap.action_for(&app.key_contexts(), key)
         }
@@ -63,6 +66,7 @@ pub fn translate(app: &App, event: &Event) -> Option<Action> {
 /// Runs the reader on the terminal until the user quits; `perform` carries out effects.
 pub fn run(mut app: App, mut perform: impl FnMut(Effect)) -> io::Result<()> {
     let mut guard = terminal::setup()?;
+    terminal::on_panic_before_restore(super::annotate::write_recovery);
     let results = spawn_worker(Arc::clone(&app.doc));
     let mut worker_done = false;
     let mut outline_received = false;
@@ -105,7 +109,9 @@ pub fn run(mut app: App, mut perform: impl FnMut(Effect)) -> io::Result<()> {
         }
         for action in actions {
             for effect in update(&mut app, action) {
-                perform(effect);
+                if !super::annotate::perform(&mut app, &effect) {
+                    perform(effect);
+                }
             }
             if app.quit {
                 break;

@@ -18,6 +18,14 @@ use ratatui::backend::CrosstermBackend;
 /// Whether the terminal is currently set up by us (so restore runs once, and only then).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
+/// Work the panic hook does before restoring the terminal (saving annotations in memory).
+static BEFORE_RESTORE: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Registers `work` to run in the panic hook before the terminal is restored (once per
+/// process; later registrations are ignored).
+pub fn on_panic_before_restore(work: fn()) {
+    let _ = BEFORE_RESTORE.set(work);
+}
 
 /// The terminal in raw mode on the alternate screen; restores it when dropped.
 pub struct TerminalGuard {
@@ -66,6 +74,9 @@ fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            if let Some(work) = BEFORE_RESTORE.get() {
+                work();
+            }
             restore();
             previous(info);
         }));

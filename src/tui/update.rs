@@ -4,6 +4,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::annotate;
 use super::app::{App, Effect, Focus, Overlay};
 use super::article_pane::{MARK_TICKS, Mark};
 use super::side_pane::{OutlineRow, OutlineStatus, SideTab};
@@ -99,6 +100,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.side.outline.status = OutlineStatus::Failed;
             app.complain("The outline could not be computed");
         }
+        Action::Annotate(command) => effects.extend(annotate::update(app, command)),
+        Action::Input(key) => effects.extend(annotate::input(app, key)),
     }
     if !app.quit {
         app.article.prepare_screen(&app.doc);
@@ -259,7 +262,7 @@ fn cancel(app: &mut App) {
         app.side.open_narrow = false;
         app.focus = Focus::Article;
         resize(app, app.area.width, app.area.height);
-    } else {
+    } else if !annotate::cancel(app) {
         app.article.mark = None;
         app.status.message = None;
     }

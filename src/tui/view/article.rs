@@ -18,12 +18,14 @@ use crate::tui::wrap::{PieceText, ScreenLine, unit_count};
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let doc = &app.doc;
     let theme = app.theme();
-    let decorations: Vec<(Range<usize>, Style)> = app
+    let mut decorations: Vec<(Range<usize>, Style)> = app
         .article
         .mark
         .iter()
         .map(|mark| (mark.span.clone(), theme.style(Role::Mark)))
         .collect();
+    decorations.extend(super::annotations::decorations(app, theme));
+    let decorations = super::annotations::flatten(&decorations);
     let mut lines = Vec::with_capacity(usize::from(area.height));
     let mut unit = app.article.top.unit;
     let mut skip = app.article.top.line;

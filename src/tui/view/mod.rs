@@ -1,5 +1,6 @@
 //! Drawing: each view renders one part of the screen from `&App` and never changes it.
 
+mod annotations;
 mod article;
 mod contents;
 mod help;
@@ -39,6 +40,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         side::draw(frame, app, &layout, side);
     }
     status::draw(frame, app, layout.status);
+    annotations::draw_popup(frame, app, layout.text, layout.status);
     if app.overlay.is_some() {
         help::draw(frame, app, area);
     }
