@@ -1,0 +1,430 @@
+//! App-state tests for annotating in the reader: keys go through the runtime's translation
+//! (so open popups receive raw keys) and the pure update function, and effects are carried out
+//! the way the runtime does, saving into a sidecar in a temporary folder. No terminal.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::reader::{app, screen};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use margent::annotations::{Kind, Store, StoreOptions, Tag, sidecar};
+use margent::tui::annotate::{self, Modal};
+use margent::tui::app::App;
+use margent::tui::keymap::KeyChord;
+use margent::tui::runtime::translate;
+use margent::tui::update::update;
+
+/// A reader on the fixture article with an annotation store in a temporary folder.
+struct Reader {
+    app: App,
+    article: PathBuf,
+    _folder: tempfile::TempDir,
+}
+
+fn reader() -> Reader {
+    reader_with(|_| {})
+}
+
+/// Like [`reader`], after `prepare` has run on the article's path (to plant a sidecar).
+fn reader_with(prepare: impl FnOnce(&std::path::Path)) -> Reader {
+    let mut app = app(120, 40);
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("quieter-streets.md");
+    std::fs::write(&article, &app.doc.text).unwrap();
+    prepare(&article);
+    let options = StoreOptions {
+        data_dir: Some(folder.path().join("data")),
+    };
+    app.notes.store = Some(Store::open(&article, &app.doc, options).unwrap());
+    app.notes.article = Some(article.clone());
+    Reader {
+        app,
+        article,
+        _folder: folder,
+    }
+}
+
+/// Feeds one key event the way the runtime does and performs the effects.
+fn send(app: &mut App, key: KeyEvent) {
+    let mut key = key;
+    key.kind = KeyEventKind::Press;
+    if let Some(action) = translate(app, &Event::Key(key)) {
+        for effect in update(app, action) {
+            annotate::perform(app, &effect);
+        }
+    }
+}
+
+/// Presses keys in keymap notation, separated by spaces.
+fn press(app: &mut App, keys: &str) {
+    for key in keys.split_whitespace() {
+        let chord = KeyChord::parse(key).unwrap();
+        send(app, KeyEvent::new(chord.code, chord.modifiers));
+    }
+}
+
+/// Types text; `\n` is Enter.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        send(app, KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+fn cursor_text(app: &App) -> &str {
+    app.doc
+        .sentence_text(app.notes.cursor.expect("the cursor is set"))
+}
+
+fn store(app: &App) -> &Store {
+    app.notes.store.as_ref().unwrap()
+}
+
+fn message(app: &App) -> String {
+    app.status
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+/// The annotations in the sidecar on disk.
+fn on_disk(reader: &Reader) -> Vec<margent::annotations::Annotation> {
+    let text = std::fs::read_to_string(sidecar::sidecar_path(&reader.article)).unwrap();
+    sidecar::parse(&text).unwrap().annotations
+}
+
+/// The sentence cursor is how a keyboard reader points at a passage: `)`/`(` step through
+/// sentences, `}`/`{` through paragraphs, skipping the headline already in the title block.
+#[test]
+fn the_sentence_cursor_moves_by_sentence_and_paragraph() {
+    let mut app = reader().app;
+    press(&mut app, ")");
+    let first = app.notes.cursor.unwrap();
+    let block = app.doc.sentences[first].block;
+    assert!(
+        !app.doc.blocks[block].is_boilerplate(),
+        "the folded share widget at the top is skipped"
+    );
+    press(&mut app, ")");
+    assert_eq!(app.notes.cursor, Some(first + 1));
+    press(&mut app, "(");
+    assert_eq!(app.notes.cursor, Some(first));
+    press(&mut app, "}");
+    let paragraph = app.notes.cursor.unwrap();
+    assert_ne!(
+        app.doc.sentences[paragraph].block,
+        app.doc.sentences[first].block
+    );
+    press(&mut app, "{ {");
+    assert!(app.notes.cursor.unwrap() < paragraph);
+}
+
+/// The view follows the cursor, so `}` can walk the whole article without `j`.
+#[test]
+fn the_view_follows_the_cursor() {
+    let mut app = reader().app;
+    let reading = app.article.reading;
+    for _ in 0..25 {
+        press(&mut app, "}");
+    }
+    assert!(app.article.reading > reading);
+    let cursor = app.doc.sentences[app.notes.cursor.unwrap()].span.clone();
+    let visible = annotate::visible_span(&app);
+    assert!(visible.start <= cursor.start && cursor.start < visible.end);
+}
+
+/// `h` then a digit highlights the cursor sentence with that tag and saves at once.
+#[test]
+fn h_and_a_digit_highlight_the_cursor_sentence_and_save() {
+    let mut reader_state = reader();
+    let app = &mut reader_state.app;
+    press(app, ") ) h");
+    assert!(matches!(app.notes.modal, Some(Modal::Palette { .. })));
+    assert!(
+        screen(app).contains("recommendation"),
+        "the palette is drawn"
+    );
+    press(app, "1");
+    assert!(app.notes.modal.is_none());
+    let quote = cursor_text(app).to_owned();
+    let saved = on_disk(&reader_state);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].tag, Some(Tag::Claim));
+    assert_eq!(saved[0].selector.quote, quote);
+    assert!(message(&reader_state.app).contains("claim"));
+}
+
+/// Enter repeats the last tag; `h` on a highlight retags it rather than stacking another;
+/// Esc and unknown keys leave nothing behind.
+#[test]
+fn the_palette_repeats_the_last_tag_retags_and_cancels() {
+    let mut app = reader().app;
+    press(&mut app, ") h 4");
+    press(&mut app, ") h enter");
+    let tags: Vec<_> = store(&app)
+        .annotations()
+        .iter()
+        .map(|a| a.tag.clone())
+        .collect();
+    assert_eq!(tags, [Some(Tag::Evidence), Some(Tag::Evidence)]);
+    press(&mut app, "h 5");
+    assert_eq!(store(&app).annotations().len(), 2, "retagged, not added");
+    assert!(
+        store(&app)
+            .annotations()
+            .iter()
+            .any(|a| a.tag == Some(Tag::Question))
+    );
+    press(&mut app, ") h x");
+    assert!(
+        app.notes.modal.is_some(),
+        "an unknown key keeps the palette"
+    );
+    press(&mut app, "9 esc");
+    assert!(app.notes.modal.is_none());
+    assert_eq!(store(&app).annotations().len(), 2);
+}
+
+/// `n` writes a multi-line note; on a sentence without a highlight it makes one.
+#[test]
+fn n_writes_a_multi_line_note_and_ctrl_s_saves_it() {
+    let mut reader = reader();
+    press(&mut reader.app, ")");
+    press(&mut reader.app, "n");
+    assert!(matches!(reader.app.notes.modal, Some(Modal::Editor(_))));
+    type_text(&mut reader.app, "First thought.\nSecond thought.");
+    assert!(screen(&reader.app).contains("Second thought."));
+    press(&mut reader.app, "ctrl-s");
+    assert!(reader.app.notes.modal.is_none());
+    let saved = on_disk(&reader);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].kind, Kind::Highlight);
+    assert_eq!(
+        saved[0].note.as_deref(),
+        Some("First thought.\nSecond thought.")
+    );
+}
+
+/// Typed text is never thrown away without asking; an untouched editor just closes.
+#[test]
+fn esc_asks_before_discarding_a_typed_note() {
+    let mut app = reader().app;
+    press(&mut app, ") n esc");
+    assert!(app.notes.modal.is_none(), "nothing typed: closes at once");
+    press(&mut app, "n");
+    type_text(&mut app, "draft");
+    press(&mut app, "esc");
+    assert!(screen(&app).contains("Discard"));
+    press(&mut app, "n");
+    let Some(Modal::Editor(editor)) = &app.notes.modal else {
+        panic!("any key but y keeps editing");
+    };
+    assert!(!editor.confirming);
+    assert_eq!(editor.note(), "draft");
+    press(&mut app, "esc y");
+    assert!(app.notes.modal.is_none());
+    assert!(store(&app).annotations().is_empty());
+}
+
+/// `e` edits an existing note in place; with nothing under the cursor it says so.
+#[test]
+fn e_edits_the_note_under_the_cursor() {
+    let mut app = reader().app;
+    press(&mut app, ") e");
+    assert!(app.notes.modal.is_none());
+    assert!(message(&app).contains("No annotation"));
+    press(&mut app, "h 1 e");
+    type_text(&mut app, "why?");
+    press(&mut app, "ctrl-s e");
+    let Some(Modal::Editor(editor)) = &app.notes.modal else {
+        panic!("the editor opens");
+    };
+    assert_eq!(editor.note(), "why?");
+}
+
+/// Undo and redo walk back and forth through every change of the session.
+#[test]
+fn d_deletes_and_u_ctrl_r_undo_and_redo_a_sequence() {
+    let mut reader = reader();
+    let app = &mut reader.app;
+    press(app, ") h 1 n");
+    type_text(app, "note");
+    press(app, "ctrl-s d");
+    assert!(store(app).annotations().is_empty());
+    assert!(message(app).contains("Deleted"));
+    press(app, "u");
+    assert_eq!(store(app).annotations()[0].note.as_deref(), Some("note"));
+    press(app, "u");
+    assert_eq!(store(app).annotations()[0].note, None);
+    press(app, "u");
+    assert!(store(app).annotations().is_empty());
+    press(app, "u");
+    assert_eq!(message(app), "Nothing to undo");
+    press(app, "ctrl-r ctrl-r");
+    assert_eq!(store(app).annotations()[0].note.as_deref(), Some("note"));
+    press(app, "ctrl-r");
+    assert!(store(app).annotations().is_empty());
+    assert!(on_disk(&reader).is_empty(), "every step is saved");
+}
+
+/// Search marks every match as you type, with smart case, and `n`/`N` step through them
+/// with a counter; Esc clears it and `n` is the note key again.
+#[test]
+fn search_is_incremental_smart_case_and_n_steps_through_matches() {
+    let mut app = reader().app;
+    press(&mut app, "/");
+    type_text(&mut app, "streets");
+    let count = app.notes.search.matches().len();
+    assert!(count >= 3, "{count}");
+    assert!(screen(&app).contains(&format!("/streets   1/{count}")));
+    press(&mut app, "enter n");
+    assert_eq!(message(&app), format!("2/{count}"));
+    press(&mut app, "N");
+    assert_eq!(message(&app), format!("1/{count}"));
+    press(&mut app, "N");
+    assert!(message(&app).contains("wrapped"));
+    press(&mut app, "esc");
+    assert!(app.notes.search.matches().is_empty());
+    press(&mut app, "/");
+    type_text(&mut app, "Streets");
+    assert!(
+        app.notes.search.matches().len() < count,
+        "upper case: exact"
+    );
+    press(&mut app, "esc n");
+    assert!(matches!(app.notes.modal, Some(Modal::Editor(_))));
+}
+
+/// The command line runs the commands and explains mistakes in the status bar.
+#[test]
+fn the_command_line_saves_switches_theme_tags_and_quits() {
+    let mut reader = reader();
+    let app = &mut reader.app;
+    press(app, ":");
+    type_text(app, "theme light\n");
+    assert_eq!(app.theme().name, "light");
+    press(app, ":");
+    type_text(app, "theme nope\n");
+    assert!(message(app).contains("Unknown theme"));
+    press(app, ":");
+    type_text(app, "frob\n");
+    assert!(message(app).contains("unknown command"));
+    press(app, ") :");
+    type_text(app, "tag to-read\n");
+    assert_eq!(
+        store(app).annotations()[0].tag,
+        Some(Tag::Custom("to-read".into()))
+    );
+    assert_eq!(app.notes.palette()[6], Tag::Custom("to-read".into()));
+    press(app, ":");
+    type_text(app, "w\n");
+    assert_eq!(message(app), "Saved");
+    assert_eq!(on_disk(&reader).len(), 1);
+    let app = &mut reader.app;
+    press(app, ":");
+    type_text(app, "q\n");
+    assert!(app.quit);
+}
+
+/// A sidecar that does not parse is never overwritten: the work goes to a recovery file and
+/// the status bar says where.
+#[test]
+fn a_failed_save_is_reported_with_the_recovery_path() {
+    let mut reader = reader_with(|article| {
+        std::fs::write(sidecar::sidecar_path(article), "this is = = not toml").unwrap();
+    });
+    press(&mut reader.app, ") h 1");
+    let text = message(&reader.app);
+    assert!(text.contains("recovery"), "{text}");
+    assert!(reader.app.status.message.as_ref().unwrap().error);
+    let recovery = sidecar::recovery_path(&reader.article);
+    assert!(std::fs::read_to_string(recovery).unwrap().contains("claim"));
+    assert_eq!(
+        std::fs::read_to_string(sidecar::sidecar_path(&reader.article)).unwrap(),
+        "this is = = not toml"
+    );
+}
+
+/// The welcome article is not a file: annotating says why instead of failing silently.
+#[test]
+fn annotating_without_a_file_explains_why() {
+    let mut app = app(120, 40);
+    press(&mut app, ") h");
+    assert!(app.notes.modal.is_none());
+    assert!(message(&app).contains("margent FILE"));
+}
+
+/// Snapshots of what annotating looks like. Tag colours come from the theme, so the tag
+/// snapshots keep every cell's style, in the dark and the light theme.
+mod snapshots {
+    use super::*;
+    use common::reader::render;
+
+    /// A reader with one highlight of each built-in tag on consecutive sentences.
+    fn every_tag(theme: &str) -> App {
+        let mut reader = reader();
+        let app = &mut reader.app;
+        app.theme = app.themes.position(theme).unwrap();
+        press(app, "}");
+        for digit in 1..=6 {
+            press(app, &format!("h {digit} )"));
+        }
+        press(app, "esc");
+        let mut app = reader.app;
+        update(&mut app, margent::tui::action::Action::Resize(90, 30));
+        let first = app.notes.store.as_ref().unwrap().annotations()[0]
+            .selector
+            .quote
+            .clone();
+        let start = app.doc.text.find(&first).unwrap();
+        app.article.show_byte(&app.doc, start, 1);
+        update(&mut app, margent::tui::action::Action::Tick);
+        app
+    }
+
+    #[test]
+    fn a_highlight_of_each_tag_in_the_dark_theme() {
+        let app = every_tag("dark");
+        insta::assert_debug_snapshot!(render(&app).backend().buffer());
+    }
+
+    #[test]
+    fn a_highlight_of_each_tag_in_the_light_theme() {
+        let app = every_tag("light");
+        insta::assert_debug_snapshot!(render(&app).backend().buffer());
+    }
+
+    #[test]
+    fn the_tag_palette() {
+        let mut app = reader().app;
+        press(&mut app, ") ) h");
+        insta::assert_snapshot!(screen(&app));
+    }
+
+    #[test]
+    fn the_note_editor_with_text() {
+        let mut app = reader().app;
+        press(&mut app, ") n");
+        type_text(
+            &mut app,
+            "Check the collision figures against the national data.\nAsk whether journey \
+             times were measured at rush hour or averaged over the whole day, since that \
+             changes the argument.",
+        );
+        insta::assert_snapshot!(screen(&app));
+    }
+
+    #[test]
+    fn search_with_matches() {
+        let mut app = reader().app;
+        press(&mut app, "/");
+        type_text(&mut app, "streets");
+        insta::assert_snapshot!(screen(&app));
+    }
+}
