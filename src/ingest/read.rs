@@ -122,7 +122,10 @@ pub fn decode(bytes: &[u8]) -> Result<Source, DecodeProblem> {
         return Err(DecodeProblem::Binary);
     }
     let mut warnings = Vec::new();
-    let decoded = String::from_utf8_lossy(bytes);
+    let decoded = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
     if let Cow::Owned(_) = decoded {
         warnings.push("the file is not valid UTF-8; invalid bytes were replaced with �".into());
     }
@@ -184,13 +187,25 @@ fn is_dangerous_control(c: char) -> bool {
 /// bytes for speed: C0 controls other than tab and newline, DEL, or a C1 control (encoded as
 /// `0xC2 0x80..=0x9F`).
 fn has_dangerous_control(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(index, &byte)| match byte {
-        b'\t' | b'\n' => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 => bytes
-            .get(index + 1)
-            .is_some_and(|next| (0x80..=0x9f).contains(next)),
-        _ => false,
+    // A branch-free pass per chunk (which the compiler vectorises) finds candidate bytes; only
+    // a chunk with one is checked exactly. The exact check looks one byte past the chunk.
+    const CHUNK: usize = 4096;
+    let suspect = |byte: u8| {
+        (byte < 0x20 && byte != b'\t' && byte != b'\n') | (byte == 0x7f) | (byte == 0xc2)
+    };
+    (0..bytes.len()).step_by(CHUNK).any(|start| {
+        let chunk = &bytes[start..bytes.len().min(start + CHUNK)];
+        chunk
+            .iter()
+            .fold(false, |found, &byte| found | suspect(byte))
+            && chunk.iter().enumerate().any(|(index, &byte)| match byte {
+                b'\t' | b'\n' => false,
+                0..=0x1f | 0x7f => true,
+                0xc2 => bytes
+                    .get(start + index + 1)
+                    .is_some_and(|next| (0x80..=0x9f).contains(next)),
+                _ => false,
+            })
     })
 }
 
@@ -211,6 +226,9 @@ mod tests {
     #[test]
     fn the_byte_check_agrees_with_the_character_check() {
         // The fast byte scan must flag exactly the text that neutralising would change.
+        let long_clean = "£ ünïcode ".repeat(1000);
+        let long_dirty = format!("{long_clean}\u{9b}");
+        let straddling = format!("{}\u{9b}", "a".repeat(4095));
         for text in [
             "plain — ünïcode\ttext\n",
             "a\x1bb",
@@ -218,6 +236,9 @@ mod tests {
             "\u{9f}x",
             "\u{a0}\u{c2}",
             "\x7f",
+            &long_clean,
+            &long_dirty,
+            &straddling,
         ] {
             assert_eq!(
                 has_dangerous_control(text.as_bytes()),
