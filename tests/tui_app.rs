@@ -515,3 +515,13 @@ fn the_title_stays_in_view_across_a_resize() {
     assert_eq!(top(&app), LinePos::default());
     assert!(screen(&app).contains("The Case for Quieter Streets"));
 }
+
+/// On a narrow terminal the status bar abbreviates itself so the counts stay visible.
+#[test]
+fn the_status_bar_abbreviates_on_narrow_terminals() {
+    let wide = screen(&app(120, 40));
+    assert!(wide.contains("3 claims · 2 quotes · 2 recs"));
+    assert!(wide.contains("2 min left"));
+    let narrow = screen(&app(44, 20));
+    assert!(narrow.contains("C3 Q2 R2"), "{narrow}");
+}

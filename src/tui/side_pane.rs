@@ -136,6 +136,8 @@ pub struct OutlinePane {
     pub cursor: ListCursor,
     /// The item at the reading position.
     pub current: Option<usize>,
+    /// Items per group, in [`GROUPS`] order.
+    counts: [usize; 3],
 }
 
 impl Default for OutlinePane {
@@ -149,6 +151,7 @@ impl Default for OutlinePane {
             row_of_item: Vec::new(),
             cursor: ListCursor::default(),
             current: None,
+            counts: [0; 3],
         };
         pane.rebuild_rows();
         pane
@@ -158,6 +161,7 @@ impl Default for OutlinePane {
 impl OutlinePane {
     /// Installs a finished outline.
     pub fn set_outline(&mut self, outline: Arc<Outline>) {
+        self.counts = GROUPS.map(|kind| outline.of_kind(kind).count());
         self.outline = outline;
         self.status = OutlineStatus::Ready;
         self.cursor = ListCursor::default();
@@ -166,7 +170,7 @@ impl OutlinePane {
 
     /// The number of items of `kind`.
     pub fn count(&self, kind: ItemKind) -> usize {
-        self.outline.of_kind(kind).count()
+        self.counts[group_index(kind)]
     }
 
     /// Whether the group of `kind` is folded.

@@ -11,15 +11,16 @@ use crate::tui::app::App;
 use crate::tui::side_pane::OutlineStatus;
 use crate::tui::theme::Role;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::article::clean;
 
 /// Reading speed used for "time left", in words per minute.
 pub const WORDS_PER_MINUTE: f64 = 230.0;
 
-/// Draws the status bar in `area`.
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.theme();
-    let bar = theme.text(Role::StatusBar);
+/// The left part of the bar: file, position, time left, outline counts or progress; `compact`
+/// abbreviates it for narrow terminals.
+fn summary(app: &App, compact: bool) -> String {
     let progress = app.article.progress(&app.doc);
     let mut parts = vec![
         clean(&app.status.file_name),
@@ -27,22 +28,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     ];
     if let Some(words) = app.status.words {
         let minutes = words as f64 * (1.0 - progress) / WORDS_PER_MINUTE;
+        let left = if compact { "" } else { " left" };
         parts.push(if minutes < 1.0 && progress < 1.0 {
-            String::from("<1 min left")
+            format!("<1 min{left}")
         } else {
-            format!("{:.0} min left", minutes.ceil())
+            format!("{:.0} min{left}", minutes.ceil())
         });
     }
     let outline = &app.side.outline;
     parts.push(match outline.status {
         OutlineStatus::Ready => {
             use crate::outline::ItemKind::{Claim, Quote, Recommendation};
-            format!(
-                "{} claims · {} quotes · {} recs",
-                outline.count(Claim),
-                outline.count(Quote),
-                outline.count(Recommendation)
-            )
+            let [claims, quotes, recs] = [Claim, Quote, Recommendation].map(|k| outline.count(k));
+            if compact {
+                format!("C{claims} Q{quotes} R{recs}")
+            } else {
+                format!("{claims} claims · {quotes} quotes · {recs} recs")
+            }
         }
         OutlineStatus::Computing { ticks } => {
             const SPINNER: [char; 4] = ['◐', '◓', '◑', '◒'];
@@ -54,7 +56,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         OutlineStatus::Failed => String::from("no outline"),
     });
-    let left = format!(" {} ", parts.join(" │ "));
+    let separator = if compact { "│" } else { " │ " };
+    format!(" {} ", parts.join(separator))
+}
+
+/// Draws the status bar in `area`.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = app.theme();
+    let bar = theme.text(Role::StatusBar);
+    let full = summary(app, false);
+    let left = if full.width() + 10 > usize::from(area.width) {
+        summary(app, true)
+    } else {
+        full
+    };
     frame.render_widget(
         Paragraph::new(Line::styled(left.clone(), bar)).style(bar),
         area,
@@ -73,7 +88,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Role::StatusBar,
         ),
     };
-    let used = unicode_width::UnicodeWidthStr::width(left.as_str()) as u16;
+    let used = left.width() as u16;
     let room = area.width.saturating_sub(used);
     let right = Rect {
         x: area.x + used.min(area.width),
