@@ -80,20 +80,23 @@ pub fn load_setup(
     problems.extend(theme_problems);
     let mut keymap = Keymap::default_keymap();
     problems.extend(keymap.rebind(&config.keys));
-    let theme = match (&options.theme, no_color, &config.theme) {
-        (Some(name), _, _) => themes.position(name).ok_or_else(|| CliError {
+    let configured = config.theme.as_ref().and_then(|name| {
+        let found = themes.position(name);
+        if found.is_none() {
+            problems.push(format!(
+                "config: unknown theme {name:?} (the themes are {})",
+                themes.names()
+            ));
+        }
+        found
+    });
+    let theme = match (&options.theme, no_color) {
+        (Some(name), _) => themes.position(name).ok_or_else(|| CliError {
             message: format!("unknown theme {name:?}; the themes are {}", themes.names()),
             exit_code: EXIT_USAGE,
         })?,
-        (None, true, _) => themes.position(NO_COLOR_THEME).unwrap_or(0),
-        (None, false, Some(name)) => themes.position(name).unwrap_or_else(|| {
-            problems.push(format!(
-                "config: unknown theme {name:?} (the themes are {}); using dark",
-                themes.names()
-            ));
-            0
-        }),
-        (None, false, None) => 0,
+        (None, true) => themes.position(NO_COLOR_THEME).unwrap_or(0),
+        (None, false) => configured.unwrap_or(0),
     };
     let message = match problems.len() {
         0 => None,
