@@ -189,11 +189,13 @@ fn inherit_within_blocks(candidates: &mut [Candidate]) {
         if candidates[k].speaker.is_some() || !candidates[k].standalone {
             continue;
         }
+        // Candidates are in reading order, so one block's candidates are contiguous.
         let block = candidates[k].block;
-        let neighbour = (0..k)
+        let first = candidates.partition_point(|c| c.block < block);
+        let last = candidates.partition_point(|c| c.block <= block);
+        let neighbour = (first..k)
             .rev()
-            .chain(k + 1..candidates.len())
-            .filter(|&n| candidates[n].block == block)
+            .chain(k + 1..last)
             .find(|&n| candidates[n].attribution.is_some() && candidates[n].speaker.is_some());
         if let Some(n) = neighbour {
             candidates[k].speaker = candidates[n].speaker.clone();

@@ -1,0 +1,123 @@
+//! Outline extraction throughput on a generated ~10 MB article, reported in MB/s. The article
+//! is built once (ingest is benchmarked separately); `extract` finds quotes with speakers,
+//! recommendations and claims over it.
+//!
+//! Run: `cargo bench --bench outline -- --warm-up-time 1 --measurement-time 3`
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use margent::document::Format;
+use margent::{ingest, outline};
+
+/// Size of the generated article in bytes (approximately; whole paragraphs are kept).
+const ARTICLE_BYTES: usize = 10 * 1024 * 1024;
+
+/// A small deterministic pseudo-random generator (64-bit LCG), so every run benchmarks the
+/// same text without a fixture file.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next() % items.len()]
+    }
+}
+
+const PEOPLE: &[&str] = &[
+    "Dr. Helen Marsh",
+    "Sen. Paula Ortiz",
+    "retired colonel Omar Farouk (Ret)",
+    "Prof. J. R. Okafor",
+    "Mayor Ana Lima",
+];
+const SURNAMES: &[&str] = &["Marsh", "Ortiz", "Farouk", "Okafor", "Lima"];
+const ACTORS: &[&str] = &[
+    "The ministry",
+    "Regulators",
+    "Washington",
+    "The city council",
+];
+const NARRATION: &[&str] = &[
+    "On March 3, the council met in the old hall and voted on the budget.",
+    "The bridge opened to traffic last spring after two years of work.",
+    "More than 400 boats left the harbour before dawn.",
+    "Officials in the region counted the damage for a week.",
+];
+const CLAIMS: &[&str] = &[
+    "The levy is a grave mistake that will hurt the poorest households most.",
+    "Paradoxically, the safest towns are the ones that spend least on policing.",
+    "Because the river is shrinking, every new permit deepens the crisis.",
+    "While the plan raised money, it is plainly insufficient for the task.",
+    "The new port would likely draw traffic away from the coast.",
+];
+const RECOMMENDATIONS: &[&str] = &[
+    "should publish its data circuit by circuit.",
+    "must cap permits at what the river carries.",
+    "can also fund the patrols that the coast needs.",
+    "ought to tie premiums to compliance.",
+];
+const SCARE: &[&str] = &["“reform”", "“joined up”", "“temporary”"];
+
+/// One paragraph of generated news prose: narration, claims, a quote and a recommendation.
+fn paragraph(rng: &mut Lcg) -> String {
+    let person = rng.next() % PEOPLE.len();
+    let mut text = format!(
+        "{} {} {} noted the {} proposal. ",
+        rng.pick(NARRATION),
+        rng.pick(CLAIMS),
+        PEOPLE[person],
+        rng.pick(SCARE),
+    );
+    match rng.next() % 3 {
+        0 => text.push_str(&format!(
+            "“We have waited long enough for a decision,” said {}. “Nobody is listening.” ",
+            SURNAMES[person]
+        )),
+        1 => text.push_str(&format!(
+            "As {} put it, “the harbour cannot survive another winter like this one.” ",
+            SURNAMES[person]
+        )),
+        _ => text.push_str("“It is a matter of time,” she added. "),
+    }
+    text.push_str(&format!(
+        "{} {} {}",
+        rng.pick(ACTORS),
+        rng.pick(RECOMMENDATIONS),
+        rng.pick(CLAIMS)
+    ));
+    text
+}
+
+/// A generated article of about [`ARTICLE_BYTES`], one paragraph per line.
+fn article() -> String {
+    let mut rng = Lcg(0x5eed);
+    let mut text = String::from("The Harbour and the Levy\n");
+    while text.len() < ARTICLE_BYTES {
+        text.push_str(&paragraph(&mut rng));
+        text.push('\n');
+    }
+    text
+}
+
+fn bench_outline(c: &mut Criterion) {
+    let text = article();
+    let document = ingest::parse(&text, Format::Text);
+    let mut group = c.benchmark_group("outline");
+    group.throughput(Throughput::Bytes(document.text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("extract", |b| {
+        b.iter(|| outline::extract(black_box(&document)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_outline);
+criterion_main!(benches);
