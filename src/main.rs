@@ -58,7 +58,8 @@ enum Command {
         /// markdown, json (W3C Web Annotation), csv (Readwise), org or html.
         #[arg(long)]
         format: export::Format,
-        /// Add the outline: claims, quotes with speakers, recommendations (HTML always has it).
+        /// Add the outline (claims, quotes with speakers, recommendations) to Markdown and Org;
+        /// HTML always has it.
         #[arg(long)]
         with_outline: bool,
         /// Output file (one article or --combine; `-` for standard output) or folder.

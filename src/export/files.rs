@@ -44,7 +44,8 @@ const ARTICLE_EXTENSIONS: [&str; 9] = [
 /// How to export.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExportOptions {
-    /// Include the outline (claims, quotes, recommendations). HTML always includes it.
+    /// Include the outline (claims, quotes, recommendations) in Markdown and Org. HTML always
+    /// includes it; JSON and CSV have no place for it.
     pub with_outline: bool,
     /// Where to write: a file for one article or a combined export, a folder for several
     /// articles; `None` for the default paths.
@@ -238,7 +239,11 @@ pub fn render_files(
     options: &ExportOptions,
 ) -> Result<Vec<Rendered>, ExportError> {
     let articles = expand_sources(sources)?;
-    let with_outline = options.with_outline || format == Format::Html;
+    let with_outline = match format {
+        Format::Html => true,
+        Format::Markdown | Format::Org => options.with_outline,
+        Format::Json | Format::Csv => false,
+    };
     let loaded = articles
         .iter()
         .map(|path| LoadedArticle::load(path, with_outline))
