@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod dates;
+mod html;
 mod markdown;
 pub mod metadata;
 mod read;
@@ -29,7 +30,8 @@ pub fn load(path: &Path) -> Result<Document, IngestError> {
 pub fn parse(text: &str, format: Format) -> Document {
     match format {
         Format::Markdown => markdown::parse(text),
-        Format::Text | Format::Html => text::parse(text),
+        Format::Html => html::parse(text),
+        Format::Text => text::parse(text),
     }
 }
 
