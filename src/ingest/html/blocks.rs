@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use scraper::{ElementRef, Node};
 
-use super::neutralise_controls;
+use super::{chrome, neutralise_controls};
 use crate::document::{BlockKind, DocumentBuilder, InlineStyle};
 
 /// Elements that start and end a block of their own.
@@ -55,11 +55,13 @@ const BLOCK_TAGS: &[&str] = &[
 /// Reason given to figure captions, which are kept but dimmed and kept out of the outline.
 pub const CAPTION_REASON: &str = "caption";
 
-/// Emits the blocks of `container` into `builder`. Returns whether an escape character had to
-/// be neutralised.
-pub fn emit(container: ElementRef, builder: &mut DocumentBuilder) -> bool {
+/// Emits the blocks of `container` into `builder`; with `flag_clutter`, elements that
+/// [`chrome::clutter_reason`] names are kept as blocks flagged with that reason. Returns
+/// whether an escape character had to be neutralised.
+pub fn emit(container: ElementRef, builder: &mut DocumentBuilder, flag_clutter: bool) -> bool {
     let mut walker = Walker {
         builder,
+        flag_clutter,
         line: Line::default(),
         context: vec![Context {
             kind: BlockKind::Paragraph,
@@ -85,6 +87,7 @@ struct Context {
 
 struct Walker<'b> {
     builder: &'b mut DocumentBuilder,
+    flag_clutter: bool,
     line: Line,
     context: Vec<Context>,
     list_depth: u8,
@@ -113,6 +116,34 @@ impl Walker<'_> {
 
     fn element(&mut self, element: ElementRef) {
         let name = element.value().name();
+        if let Some(reason) = self.clutter(element) {
+            self.flush();
+            let inherited = self.context();
+            self.context.push(Context {
+                reason: Some(reason),
+                ..inherited
+            });
+            self.element_itself(element, name);
+            self.flush();
+            self.context.pop();
+            return;
+        }
+        self.element_itself(element, name);
+    }
+
+    /// The clutter reason of an element not already inside flagged clutter.
+    fn clutter(&self, element: ElementRef) -> Option<&'static str> {
+        if !self.flag_clutter || self.context().reason.is_some() {
+            return None;
+        }
+        chrome::clutter_reason(element)
+    }
+
+    fn context(&self) -> Context {
+        *self.context.last().expect("the walk starts with a context")
+    }
+
+    fn element_itself(&mut self, element: ElementRef, name: &str) {
         match name {
             "br" => self.line.push_text(" "),
             "img" | "picture" | "video" | "audio" | "source" | "track" | "map" => {}
@@ -134,7 +165,7 @@ impl Walker<'_> {
 
     fn block(&mut self, element: ElementRef, name: &str) {
         self.flush();
-        let inherited = *self.context.last().expect("the walk starts with a context");
+        let inherited = self.context();
         let (context, list, quote) = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level = name.as_bytes()[1] - b'0';
@@ -161,7 +192,11 @@ impl Walker<'_> {
             ),
             _ => (None, 0, 0),
         };
-        self.context.push(context.unwrap_or(inherited));
+        let context = context.map_or(inherited, |context| Context {
+            reason: context.reason.or(inherited.reason),
+            ..context
+        });
+        self.context.push(context);
         self.list_depth += list;
         self.quote_depth += quote;
         self.children(element);
@@ -176,13 +211,16 @@ impl Walker<'_> {
         let raw: String = element.text().collect();
         let visible = neutralise_controls(raw.trim_end().trim_start_matches('\n'));
         self.escaped |= visible.contains('␛');
-        self.builder.push(BlockKind::Preformatted, 0, &visible);
+        let index = self.builder.push(BlockKind::Preformatted, 0, &visible);
+        if let (Some(index), Some(reason)) = (index, self.context().reason) {
+            self.builder.mark_boilerplate(index, reason);
+        }
     }
 
     /// Ends the current block, if it holds any text.
     fn flush(&mut self) {
         let (text, styles) = self.line.take();
-        let context = *self.context.last().expect("the walk starts with a context");
+        let context = self.context();
         let index = self
             .builder
             .push_styled(context.kind, context.level, &text, &styles);
@@ -276,7 +314,7 @@ mod tests {
             .next()
             .unwrap();
         let mut builder = DocumentBuilder::new(Format::Html);
-        emit(body, &mut builder);
+        emit(body, &mut builder, true);
         builder.build()
     }
 
@@ -342,6 +380,26 @@ mod tests {
         let doc = blocks_of("<div>Loose line<p>Paragraph.</p>Tail</div>");
         let texts: Vec<_> = (0..doc.blocks.len()).map(|i| doc.block_text(i)).collect();
         assert_eq!(texts, ["Loose line", "Paragraph.", "Tail"]);
+    }
+
+    #[test]
+    fn clutter_inside_the_article_is_kept_and_flagged() {
+        // A share bar or a "Related" list inside the article is not prose, but the reader may
+        // want to see it: it is kept, flagged, with every block inside it flagged too.
+        let doc = blocks_of(
+            "<p>Body.</p><div class=share-tools>Share: Email Print</div>\
+             <div class=related-links><ul><li>Other story</li></ul></div><p>More.</p>",
+        );
+        let reasons: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| b.boilerplate.as_deref())
+            .collect();
+        assert_eq!(
+            reasons,
+            [None, Some("share widget"), Some("related links"), None]
+        );
+        assert_eq!(doc.blocks[2].kind, BlockKind::ListItem);
     }
 
     #[test]

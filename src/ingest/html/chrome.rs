@@ -26,40 +26,44 @@ const CHROME_ROLES: &[&str] = &[
     "toolbar",
 ];
 
-/// `class`/`id` words (whole words, or prefixes of a word) that mark chrome.
-const CHROME_WORD_PREFIXES: &[&str] = &[
-    "nav",
-    "menu",
-    "sidebar",
-    "comment",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "promo",
-    "advert",
-    "cookie",
-    "newsletter",
-    "subscri",
-    "footer",
-    "breadcrumb",
-    "hidden",
-    "popup",
-    "modal",
-    "sponsor",
-    "masthead",
-    "toolbar",
+/// `class`/`id` word prefixes that mark clutter, with the reason a kept block is flagged for.
+const CLUTTER_PREFIXES: &[(&str, &str)] = &[
+    ("nav", "navigation"),
+    ("menu", "navigation"),
+    ("breadcrumb", "navigation"),
+    ("toolbar", "navigation"),
+    ("sidebar", "sidebar"),
+    ("comment", "comments"),
+    ("share", "share widget"),
+    ("sharing", "share widget"),
+    ("social", "share widget"),
+    ("related", "related links"),
+    ("promo", "promotion"),
+    ("sponsor", "promotion"),
+    ("advert", "advertisement"),
+    ("cookie", "cookie notice"),
+    ("newsletter", "subscription prompt"),
+    ("subscri", "subscription prompt"),
+    ("footer", "footer"),
+    ("popup", "popup"),
+    ("modal", "popup"),
+    ("masthead", "masthead"),
 ];
 
-/// `class`/`id` words that mark chrome only as whole words (as prefixes they would catch
+/// `class`/`id` words that mark clutter only as whole words (as prefixes they would catch
 /// innocent words, like "ad" in "adapt" or "address").
-const CHROME_WORDS: &[&str] = &["ad", "ads", "sr-only", "skip"];
-
-/// `class`/`id` words that mark an element as article content; they veto the chrome words, so
-/// `<div class="post-content has-sidebar">` is kept.
-const CONTENT_WORDS: &[&str] = &[
-    "article", "content", "main", "body", "post", "entry", "story", "text", "page", "blog",
+const CLUTTER_WORDS: &[(&str, &str)] = &[
+    ("ad", "advertisement"),
+    ("ads", "advertisement"),
+    ("skip", "navigation"),
 ];
+
+/// `class`/`id` words of elements that are hidden from readers.
+const HIDDEN_WORDS: &[&str] = &["hidden", "sr-only", "visually-hidden", "screen-reader-text"];
+
+/// `class`/`id` words that veto the clutter words: `<div class="post-content has-sidebar">`
+/// is the article, not a sidebar.
+const CONTENT_WORDS: &[&str] = &["article", "body", "content", "main", "column", "story"];
 
 /// How aggressively to strip chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,14 +74,18 @@ pub enum Strictness {
     TagsOnly,
 }
 
-/// Detaches every chrome element from the tree.
+/// Detaches every chrome element from the tree: always the non-content tags, roles and hidden
+/// elements; with [`Strictness::Full`] also the elements [`clutter_reason`] names.
 pub fn strip(html: &mut Html, strictness: Strictness) {
     let doomed: Vec<_> = html
         .tree
         .root()
         .descendants()
         .filter_map(ElementRef::wrap)
-        .filter(|element| is_chrome(*element, strictness))
+        .filter(|element| {
+            is_chrome(*element)
+                || strictness == Strictness::Full && clutter_reason(*element).is_some()
+        })
         .map(|element| element.id())
         .collect();
     for id in doomed {
@@ -87,22 +95,47 @@ pub fn strip(html: &mut Html, strictness: Strictness) {
     }
 }
 
-/// Whether `element` is chrome (its descendants go with it).
-pub fn is_chrome(element: ElementRef, strictness: Strictness) -> bool {
+/// Whether `element` is chrome that is dropped wherever it is (its descendants go with it):
+/// non-content tags, the site's header, chrome ARIA roles and hidden elements.
+pub fn is_chrome(element: ElementRef) -> bool {
     let name = element.value().name();
     if matches!(name, "html" | "body" | "article" | "main") {
         return false;
     }
-    if CHROME_TAGS.contains(&name) || is_site_header(element) || is_hidden(element) {
-        return true;
+    CHROME_TAGS.contains(&name)
+        || is_site_header(element)
+        || is_hidden(element)
+        || element
+            .attr("role")
+            .is_some_and(|role| CHROME_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
+}
+
+/// Why an element is page clutter by its `class`/`id` words (share bars, related links, ad
+/// slots, newsletter prompts…), or `None`. Outside the article such elements are dropped;
+/// inside it they are kept as blocks flagged with this reason.
+pub fn clutter_reason(element: ElementRef) -> Option<&'static str> {
+    if matches!(element.value().name(), "html" | "body" | "article" | "main") {
+        return None;
     }
-    if element
-        .attr("role")
-        .is_some_and(|role| CHROME_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
+    let words = class_words(element);
+    if words
+        .iter()
+        .any(|word| CONTENT_WORDS.contains(&word.as_str()))
     {
-        return true;
+        return None;
     }
-    strictness == Strictness::Full && has_chrome_words(element) && !holds_article(element)
+    let reason = words.iter().find_map(|word| {
+        CLUTTER_WORDS
+            .iter()
+            .find(|(cue, _)| word == cue)
+            .or_else(|| {
+                CLUTTER_PREFIXES
+                    .iter()
+                    .find(|(prefix, _)| word.starts_with(prefix))
+            })
+            .map(|(_, reason)| *reason)
+    })?;
+    (!holds_article(element)).then_some(reason)
 }
 
 /// A `<header>` outside any `<article>`/`<main>` is the site's masthead; inside one it holds
@@ -114,20 +147,26 @@ fn is_site_header(element: ElementRef) -> bool {
         })
 }
 
-/// Hidden by the `hidden` attribute, `aria-hidden="true"` or an inline `display:none` /
-/// `visibility:hidden` style.
+/// Hidden by the `hidden` attribute, `aria-hidden="true"`, an inline `display:none` /
+/// `visibility:hidden` style, or a screen-reader-only class.
 pub fn is_hidden(element: ElementRef) -> bool {
     if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
         return true;
     }
-    element.attr("style").is_some_and(|style| {
+    let styled_hidden = element.attr("style").is_some_and(|style| {
         let style: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
-    })
+    });
+    styled_hidden
+        || element.value().classes().any(|class| {
+            HIDDEN_WORDS
+                .iter()
+                .any(|word| class.eq_ignore_ascii_case(word))
+        })
 }
 
 /// The lower-case words of an element's `class` and `id`, split at `-`, `_`, spaces and
@@ -151,29 +190,12 @@ pub fn class_words(element: ElementRef) -> Vec<String> {
         if !word.is_empty() {
             words.push(word);
         }
-        if label.eq_ignore_ascii_case("sr-only") {
-            words.push("sr-only".into());
-        }
     }
     words
 }
 
-fn has_chrome_words(element: ElementRef) -> bool {
-    let words = class_words(element);
-    let chrome = words.iter().any(|word| {
-        CHROME_WORDS.contains(&word.as_str())
-            || CHROME_WORD_PREFIXES
-                .iter()
-                .any(|prefix| word.starts_with(prefix))
-    });
-    chrome
-        && !words
-            .iter()
-            .any(|word| CONTENT_WORDS.contains(&word.as_str()))
-}
-
 /// Whether an element wraps the article itself (then class words on it describe the page
-/// layout, not chrome).
+/// layout, not clutter).
 fn holds_article(element: ElementRef) -> bool {
     element.descendants().filter_map(ElementRef::wrap).any(|d| {
         matches!(d.value().name(), "article" | "main")
@@ -200,38 +222,41 @@ mod tests {
             <p style="display: none">w</p><p>kept</p></body>"#,
         );
         for selector in ["nav", "div", "p[hidden]", "p[style]"] {
-            assert!(
-                is_chrome(first(&html, selector), Strictness::TagsOnly),
-                "{selector}"
-            );
+            assert!(is_chrome(first(&html, selector)), "{selector}");
         }
-        assert!(!is_chrome(first(&html, "p:last-child"), Strictness::Full));
+        assert!(!is_chrome(first(&html, "p:last-child")));
     }
 
     #[test]
-    fn class_words_mark_chrome_but_not_inside_words() {
-        // Share bars and sidebars carry their purpose in class names; "ad" must be a whole
-        // word so that "header", "shadow" or "lead" do not trigger it.
+    fn class_words_mark_clutter_but_not_inside_words() {
+        // Share bars and ad slots carry their purpose in class names; "ad" must be a whole
+        // word so that "address", "shadow" or "lead" do not trigger it.
         let html = Html::parse_document(
             r#"<div class="shareBar">a</div><div id="ad-slot-3">b</div>
-            <div class="lead shadow">c</div>"#,
+            <div class="lead shadow address">c</div>"#,
         );
-        assert!(is_chrome(first(&html, ".shareBar"), Strictness::Full));
-        assert!(is_chrome(first(&html, "#ad-slot-3"), Strictness::Full));
-        assert!(!is_chrome(first(&html, ".lead"), Strictness::Full));
-        assert!(!is_chrome(first(&html, ".shareBar"), Strictness::TagsOnly));
+        assert_eq!(
+            clutter_reason(first(&html, ".shareBar")),
+            Some("share widget")
+        );
+        assert_eq!(
+            clutter_reason(first(&html, "#ad-slot-3")),
+            Some("advertisement")
+        );
+        assert_eq!(clutter_reason(first(&html, ".lead")), None);
+        assert!(!is_chrome(first(&html, ".shareBar")));
     }
 
     #[test]
-    fn layout_classes_on_article_wrappers_are_not_chrome() {
+    fn layout_classes_on_article_wrappers_are_not_clutter() {
         // Themes put words like "sidebar" on the wrapper of the whole page ("has-sidebar");
         // removing it would remove the article.
         let html = Html::parse_document(
             r#"<div class="layout has-sidebar"><article><p>Text</p></article></div>
             <div class="post-content with-comments"><p>More</p></div>"#,
         );
-        assert!(!is_chrome(first(&html, ".layout"), Strictness::Full));
-        assert!(!is_chrome(first(&html, ".post-content"), Strictness::Full));
+        assert_eq!(clutter_reason(first(&html, ".layout")), None);
+        assert_eq!(clutter_reason(first(&html, ".post-content")), None);
     }
 
     #[test]
@@ -241,8 +266,15 @@ mod tests {
         let html = Html::parse_document(
             "<header id=site>Logo</header><article><header id=head><h1>T</h1></header></article>",
         );
-        assert!(is_chrome(first(&html, "#site"), Strictness::TagsOnly));
-        assert!(!is_chrome(first(&html, "#head"), Strictness::TagsOnly));
+        assert!(is_chrome(first(&html, "#site")));
+        assert!(!is_chrome(first(&html, "#head")));
+    }
+
+    #[test]
+    fn screen_reader_only_text_is_hidden() {
+        // "Share on Facebook" and similar labels are often written for screen readers only.
+        let html = Html::parse_document(r#"<span class="sr-only">Opens in new window</span>"#);
+        assert!(is_chrome(first(&html, "span")));
     }
 
     #[test]
@@ -250,8 +282,12 @@ mod tests {
         let mut html = Html::parse_document(
             "<body><p>Body text</p><aside><p>Aside</p></aside><div class=comments>C</div></body>",
         );
+        let mut lenient = html.clone();
         strip(&mut html, Strictness::Full);
         let text: String = html.root_element().text().collect();
         assert_eq!(text, "Body text");
+        strip(&mut lenient, Strictness::TagsOnly);
+        let text: String = lenient.root_element().text().collect();
+        assert_eq!(text, "Body textC");
     }
 }

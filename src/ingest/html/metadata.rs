@@ -272,19 +272,36 @@ fn byline_elements(page: &Html) -> Vec<String> {
         .collect()
 }
 
-/// Short lines of the page that read "By Jane Doe".
+/// Short lines of the page that read "By Jane Doe": elements whose text opens with "By".
+/// Only elements whose first text starts so are read in full, keeping this linear.
 fn by_lines(page: &Html) -> Vec<String> {
-    select_all(page, "body p, body div, body span, body li")
-        .into_iter()
-        .map(element_text)
-        .filter(|text| {
-            text.split_whitespace().count() <= MAX_NAME_WORDS + 1
-                && text
-                    .get(..3)
-                    .is_some_and(|head| head.eq_ignore_ascii_case("by "))
+    page.root_element()
+        .descendants()
+        .filter(|node| {
+            node.value()
+                .as_text()
+                .is_some_and(|text| opens_with_by(text))
         })
+        .filter_map(|node| node.parent().and_then(ElementRef::wrap))
+        .filter(|element| {
+            matches!(element.value().name(), "p" | "div" | "span" | "li")
+                && element
+                    .text()
+                    .find(|text| !text.trim().is_empty())
+                    .is_some_and(opens_with_by)
+        })
+        .map(element_text)
+        .filter(|text| text.split_whitespace().count() <= MAX_NAME_WORDS + 1)
         .take(1)
         .collect()
+}
+
+/// Whether text opens with the word "by" ("By Jane", "by: Jane", "BY\nJane").
+fn opens_with_by(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    matches!(chars.next(), Some('b' | 'B'))
+        && matches!(chars.next(), Some('y' | 'Y'))
+        && chars.next().is_some_and(|c| c.is_whitespace() || c == ':')
 }
 
 /// Turns a byline ("By Jane Doe | March 3, 2024", "Written by X and Y") into the author's

@@ -39,24 +39,36 @@ pub fn parse(source: &str) -> Document {
         .map(|(index, _)| builder.block_text(index).to_owned())
         .collect();
     *builder.metadata_mut() = metadata::extract(&page, &headings);
+    super::boilerplate::flag_boilerplate(&mut builder);
     builder.build()
 }
 
-/// Strips chrome from a copy of the page and turns its main container into blocks.
+/// Chooses the main container on a copy of the page stripped of all chrome and clutter, then
+/// walks that container on a copy stripped of chrome only, so that clutter inside the article
+/// (share bars, ad slots, "Related" links) is kept as flagged blocks rather than deleted.
 fn read_article(page: &Html, strictness: chrome::Strictness) -> DocumentBuilder {
-    let mut page = page.clone();
-    chrome::strip(&mut page, strictness);
+    let mut stripped = page.clone();
+    chrome::strip(&mut stripped, strictness);
+    let container_id = content::main_container(&stripped).id();
+    let mut kept = page.clone();
+    chrome::strip(&mut kept, chrome::Strictness::TagsOnly);
     let mut builder = DocumentBuilder::new(Format::Html);
-    let container = content::main_container(&page);
-    if blocks::emit(container, &mut builder) {
+    let container = kept
+        .tree
+        .get(container_id)
+        .and_then(scraper::ElementRef::wrap)
+        .unwrap_or_else(|| kept.root_element());
+    let flag_clutter = strictness == chrome::Strictness::Full;
+    if blocks::emit(container, &mut builder, flag_clutter) {
         builder.warn("terminal escape sequences in the page are shown as ␛");
     }
     builder
 }
 
-/// Characters of text in the blocks built so far.
+/// Characters of text in the blocks built so far that are not flagged as boilerplate.
 fn article_chars(builder: &DocumentBuilder) -> usize {
     (0..builder.blocks().len())
+        .filter(|&index| !builder.blocks()[index].is_boilerplate())
         .map(|index| builder.block_text(index).len())
         .sum()
 }
