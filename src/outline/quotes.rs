@@ -161,7 +161,10 @@ fn resolve_speakers(candidates: &mut [Candidate], names: &NameIndex) {
                 (Some(full), None)
             }
             SpeakerRef::Pronoun => match candidates[k].mentioned.clone() {
-                Some(person) => (Some(person), Some("pronoun: person named just before")),
+                Some(person) => {
+                    last_named = Some(person.clone());
+                    (Some(person), Some("pronoun: person named just before"))
+                }
                 None => (last_named.clone(), Some("pronoun: last named speaker")),
             },
             SpeakerRef::Phrase(phrase) => (Some(phrase), None),
@@ -357,6 +360,25 @@ mod tests {
             [
                 q("Supply lines decide wars", "Tomas Berg"),
                 q("Nothing else matters", "Tomas Berg")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_resolved_to_a_person_named_before_becomes_the_last_speaker() {
+        // “…,” she said, “…” after "Farrow disputed …": once "she" is known to be the person
+        // named in the paragraph, a second "she" in the same paragraph is that person too, not
+        // the speaker quoted in the previous paragraph.
+        let found = quotes(&[
+            "“Costs will rise,” said Commissioner Ada Price.",
+            "Lin Farrow disagreed. But she conceded one point. “That is fair,” she said, “and we will change it.”",
+        ]);
+        assert_eq!(
+            found,
+            [
+                q("Costs will rise", "Ada Price"),
+                q("That is fair", "Lin Farrow"),
+                q("and we will change it.", "Lin Farrow")
             ]
         );
     }
