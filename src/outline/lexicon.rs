@@ -72,7 +72,17 @@ mod tests {
 
 /// A set of lower-case phrases of one or more words, matched word by word.
 #[derive(Debug)]
-pub struct PhraseSet(HashMap<&'static str, Vec<Vec<&'static str>>, FnvBuild>);
+pub struct PhraseSet {
+    by_first: HashMap<&'static str, Vec<Vec<&'static str>>, FnvBuild>,
+    /// For each first byte, a bit per length (capped at 63) of the first words that start with
+    /// it: most words of a text are ruled out by this test without hashing.
+    shapes: [u64; 256],
+}
+
+/// The bit for a word's length in [`PhraseSet::shapes`].
+fn length_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
+}
 
 impl PhraseSet {
     /// Builds a set from space-separated lower-case phrases.
@@ -83,16 +93,22 @@ impl PhraseSet {
             let words: Vec<&'static str> = phrase.split(' ').collect();
             by_first.entry(words[0]).or_default().push(words);
         }
-        for list in by_first.values_mut() {
+        let mut shapes = [0u64; 256];
+        for (first, list) in by_first.iter_mut() {
             list.sort_by_key(|words| std::cmp::Reverse(words.len()));
+            shapes[usize::from(first.as_bytes()[0])] |= length_bit(first);
         }
-        PhraseSet(by_first)
+        PhraseSet { by_first, shapes }
     }
 
     /// The longest phrase starting at word `i`, as its number of words.
     pub fn match_at(&self, tokens: &Tokens, i: usize) -> Option<usize> {
-        self.0
-            .get(tokens.lower(i))?
+        let word = tokens.lower(i);
+        if self.shapes[usize::from(word.as_bytes()[0])] & length_bit(word) == 0 {
+            return None;
+        }
+        self.by_first
+            .get(word)?
             .iter()
             .find(|words| tokens.matches_at(i, words))
             .map(Vec::len)
