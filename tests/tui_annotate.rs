@@ -360,6 +360,105 @@ fn annotating_without_a_file_explains_why() {
     assert!(message(&app).contains("margent FILE"));
 }
 
+/// Plants a sidecar (made for another version of the text) holding one claim whose passage
+/// is not in the fixture article, so it is orphaned on opening.
+fn plant_orphan(article: &std::path::Path) {
+    use margent::annotations::{Annotation, AnnotationSet, Selector};
+    let mut set = AnnotationSet::new("quieter-streets.md", "an older text");
+    let mut orphan = Annotation::new(
+        Kind::Highlight,
+        Selector {
+            start: 10,
+            end: 52,
+            quote: "Zebra crossings were repainted in violet".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+        },
+    );
+    orphan.tag = Some(Tag::Claim);
+    orphan.note = Some("Was this ever true?".into());
+    set.annotations.push(orphan);
+    std::fs::write(sidecar::sidecar_path(article), sidecar::render(&set)).unwrap();
+}
+
+/// The notes of the rows the Notes tab lists.
+fn listed_notes(app: &App) -> Vec<String> {
+    use margent::tui::notes_tab::NotesRow;
+    app.side
+        .notes
+        .rows
+        .iter()
+        .filter_map(|row| match row {
+            NotesRow::Placed { note, .. } | NotesRow::Orphan { note, .. } => Some(note.clone()),
+            NotesRow::OrphanHeader(_) => None,
+        })
+        .collect()
+}
+
+/// The Notes tab lists everything in reading order with its tag, filters by tag with `f`,
+/// jumps with Enter, and never hides an orphan: it is listed apart with its old quote.
+#[test]
+fn the_notes_tab_lists_filters_jumps_and_keeps_orphans_apart() {
+    let mut reader = reader_with(plant_orphan);
+    let app = &mut reader.app;
+    assert_eq!(store(app).orphans().count(), 1);
+    press(app, ") h 1 ) h 2 n");
+    type_text(app, "Who said it first?");
+    press(app, "ctrl-s f");
+    assert_eq!(app.side.tab, margent::tui::side_pane::SideTab::Notes);
+    assert_eq!(app.side.notes.filter, Some(Tag::Claim));
+    let text = screen(app);
+    assert!(text.contains("Orphaned (1)"), "{text}");
+    assert!(text.contains("\"Zebra"), "{text}");
+    assert!(!listed_notes(app).contains(&"Who said it first?".to_owned()));
+    press(app, "f");
+    assert_eq!(listed_notes(app), ["Who said it first?"]);
+    assert!(!screen(app).contains("Zebra"));
+    for _ in 0..5 {
+        press(app, "f");
+    }
+    assert_eq!(app.side.notes.filter, None);
+    assert_eq!(
+        app.side.notes.rows.len(),
+        4,
+        "two placed, the header, the orphan"
+    );
+    press(app, "j enter");
+    let quote_start = app.doc.sentences[app.notes.cursor.unwrap()].span.start;
+    assert!(
+        store(app)
+            .annotations()
+            .iter()
+            .any(|a| a.tag == Some(Tag::Quote)
+                && app.doc.text[quote_start..].starts_with(&a.selector.quote))
+    );
+    press(app, "G enter");
+    assert!(message(app).contains("Orphaned"), "{}", message(app));
+}
+
+/// `m` sets a bookmark at the cursor and `'` lists bookmarks to jump back to.
+#[test]
+fn m_sets_a_bookmark_and_quote_lists_them() {
+    let mut reader = reader();
+    let app = &mut reader.app;
+    for _ in 0..12 {
+        press(app, "}");
+    }
+    let marked = app.notes.cursor.unwrap();
+    press(app, "m");
+    assert_eq!(on_disk(&reader)[0].kind, Kind::Bookmark);
+    let app = &mut reader.app;
+    press(app, "g");
+    press(app, "'");
+    assert!(app.side.notes.bookmarks_only);
+    assert_eq!(app.side.notes.rows.len(), 1);
+    press(app, "enter");
+    assert_eq!(app.notes.cursor, Some(marked));
+    let span = app.doc.sentences[marked].span.clone();
+    let visible = annotate::visible_span(app);
+    assert!(visible.start <= span.start && span.start < visible.end);
+}
+
 /// Snapshots of what annotating looks like. Tag colours come from the theme, so the tag
 /// snapshots keep every cell's style, in the dark and the light theme.
 mod snapshots {
@@ -417,6 +516,15 @@ mod snapshots {
              times were measured at rush hour or averaged over the whole day, since that \
              changes the argument.",
         );
+        insta::assert_snapshot!(screen(&app));
+    }
+
+    #[test]
+    fn the_notes_tab_with_a_filter_and_an_orphan() {
+        let mut app = reader_with(plant_orphan).app;
+        press(&mut app, ") h 1 ) h 2 ) h 1 n");
+        type_text(&mut app, "Compare with the 2019 figures.");
+        press(&mut app, "ctrl-s f");
         insta::assert_snapshot!(screen(&app));
     }
 

@@ -135,6 +135,12 @@ pub const BINDABLE: &[(&str, Action)] = &[
         "command-line",
         Action::Annotate(AnnotateAction::CommandLine),
     ),
+    ("bookmark", Action::Annotate(AnnotateAction::Bookmark)),
+    ("bookmarks", Action::Annotate(AnnotateAction::Bookmarks)),
+    (
+        "filter-notes",
+        Action::Annotate(AnnotateAction::FilterNotes),
+    ),
 ];
 
 impl Action {

@@ -49,6 +49,12 @@ pub enum AnnotateAction {
     SearchPrev,
     /// `:`: open the command line.
     CommandLine,
+    /// `m`: set a bookmark at the cursor sentence.
+    Bookmark,
+    /// `'`: list the bookmarks (in the Notes tab) to jump to.
+    Bookmarks,
+    /// `f`: filter the Notes tab by tag (all, then each tag in turn).
+    FilterNotes,
 }
 
 /// What a prompt in the status bar is for.
@@ -223,8 +229,92 @@ pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
         AnnotateAction::Search => open_prompt(app, PromptKind::Search(Direction::Forward)),
         AnnotateAction::SearchPrev => step_search(app, true),
         AnnotateAction::CommandLine => open_prompt(app, PromptKind::Command),
+        AnnotateAction::Bookmark => return bookmark(app),
+        AnnotateAction::Bookmarks => {
+            app.side.notes.bookmarks_only = true;
+            app.side.notes.filter = None;
+            app.side.notes.cursor = super::side_pane::ListCursor::default();
+            show_notes_tab(app);
+            app.say("Bookmarks: Enter jumps, f lists every annotation again");
+        }
+        AnnotateAction::FilterNotes => {
+            let tags = app.notes.palette();
+            app.side.notes.cycle_filter(&tags);
+            show_notes_tab(app);
+            match &app.side.notes.filter {
+                Some(tag) => app.say(format!("Notes: {tag} only")),
+                None => app.say("Notes: all"),
+            }
+        }
     }
     Vec::new()
+}
+
+/// Shows the Notes tab with focus, through the reader's own tab switching.
+fn show_notes_tab(app: &mut App) {
+    for _ in 0..super::side_pane::SideTab::ALL.len() {
+        if app.side.tab == super::side_pane::SideTab::Notes {
+            break;
+        }
+        super::update::update(app, Action::NextTab);
+    }
+    if app.layout().side.is_some() {
+        app.focus = super::app::Focus::Side;
+    }
+    refresh_notes(app);
+}
+
+/// Brings the Notes tab's rows up to date while it is shown.
+pub fn refresh_notes(app: &mut App) {
+    if app.side.tab != super::side_pane::SideTab::Notes {
+        return;
+    }
+    if let Some(store) = &app.notes.store {
+        app.side.notes.refresh(store, &app.doc);
+    }
+}
+
+/// Where Enter on the selected Notes row jumps: its passage, with the cursor on it. Orphans
+/// have nowhere to go; the status bar says so.
+pub fn notes_target(app: &mut App) -> Option<Range<usize>> {
+    let row = app
+        .side
+        .notes
+        .rows
+        .get(app.side.notes.cursor.selected)?
+        .clone();
+    match row {
+        super::notes_tab::NotesRow::Placed { span, .. } => {
+            app.notes.cursor = app.doc.sentence_at(span.start);
+            Some(span)
+        }
+        super::notes_tab::NotesRow::Orphan { quote, .. } => {
+            app.complain(format!(
+                "Orphaned: \"{quote}\" is no longer in this text (kept in the sidecar)"
+            ));
+            None
+        }
+        super::notes_tab::NotesRow::OrphanHeader(_) => None,
+    }
+}
+
+fn bookmark(app: &mut App) -> Vec<Effect> {
+    if !require_store(app) {
+        return Vec::new();
+    }
+    let Some(index) = cursor(app) else {
+        return Vec::new();
+    };
+    let at = app.doc.sentences[index].span.start;
+    let notes = &mut app.notes;
+    let Some(store) = notes.store.as_mut() else {
+        return Vec::new();
+    };
+    let annotation = Annotation::new(Kind::Bookmark, Selector::at(&app.doc, at));
+    notes.history.add(store, &app.doc, annotation);
+    let key = app.key_hint(&Action::Annotate(AnnotateAction::Bookmarks));
+    app.say(format!("Bookmark set ({key} lists bookmarks)"));
+    vec![Effect::SaveAnnotations]
 }
 
 /// Handles a key while a palette, editor or prompt is open.

@@ -144,7 +144,7 @@ impl ScreenLayout {
     pub fn list_for(&self, tab: SideTab) -> Rect {
         match tab {
             SideTab::Outline => self.list,
-            SideTab::Contents => self.list.union(self.detail),
+            SideTab::Contents | SideTab::Notes => self.list.union(self.detail),
         }
     }
 
@@ -171,7 +171,7 @@ mod tests {
         assert_eq!(l.text.width, 80);
         assert_eq!(l.text.x, 21);
         assert_eq!(l.status, Rect::new(0, 39, 160, 1));
-        assert_eq!(l.tabs.len(), 2);
+        assert_eq!(l.tabs.len(), SideTab::ALL.len());
         assert!(l.detail.height > 0);
     }
 

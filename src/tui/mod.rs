@@ -14,6 +14,7 @@ pub mod article_pane;
 pub mod config;
 pub mod keymap;
 pub mod layout;
+pub mod notes_tab;
 pub mod positions;
 pub mod runtime;
 pub mod side_pane;

@@ -13,17 +13,20 @@ pub enum SideTab {
     Outline,
     /// The article's headings.
     Contents,
+    /// The reader's highlights, notes and bookmarks.
+    Notes,
 }
 
 impl SideTab {
     /// The tabs in display order.
-    pub const ALL: [SideTab; 2] = [SideTab::Outline, SideTab::Contents];
+    pub const ALL: [SideTab; 3] = [SideTab::Outline, SideTab::Contents, SideTab::Notes];
 
     /// The tab's label.
     pub fn title(self) -> &'static str {
         match self {
             SideTab::Outline => "Outline",
             SideTab::Contents => "Contents",
+            SideTab::Notes => "Notes",
         }
     }
 
@@ -323,6 +326,8 @@ pub struct SidePane {
     pub outline: OutlinePane,
     /// The Contents tab.
     pub contents: ContentsPane,
+    /// The Notes tab.
+    pub notes: super::notes_tab::NotesPane,
     /// Rows the list shows.
     pub list_height: u16,
 }
@@ -336,6 +341,7 @@ impl SidePane {
             open_narrow: false,
             outline: OutlinePane::default(),
             contents: ContentsPane::new(doc),
+            notes: super::notes_tab::NotesPane::default(),
             list_height: 1,
         }
     }
@@ -345,6 +351,7 @@ impl SidePane {
         match self.tab {
             SideTab::Outline => (&mut self.outline.cursor, self.outline.rows.len()),
             SideTab::Contents => (&mut self.contents.cursor, self.contents.headings.len()),
+            SideTab::Notes => (&mut self.notes.cursor, self.notes.rows.len()),
         }
     }
 
@@ -383,7 +390,8 @@ mod tests {
     #[test]
     fn tabs_cycle_both_ways() {
         assert_eq!(SideTab::Outline.cycle(1), SideTab::Contents);
-        assert_eq!(SideTab::Outline.cycle(-1), SideTab::Contents);
-        assert_eq!(SideTab::Contents.cycle(1), SideTab::Outline);
+        assert_eq!(SideTab::Outline.cycle(-1), SideTab::Notes);
+        assert_eq!(SideTab::Contents.cycle(1), SideTab::Notes);
+        assert_eq!(SideTab::Notes.cycle(1), SideTab::Outline);
     }
 }

@@ -105,6 +105,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     if !app.quit {
         app.article.prepare_screen(&app.doc);
+        annotate::refresh_notes(app);
     }
     effects
 }
@@ -203,6 +204,7 @@ fn activate(app: &mut App) {
             .headings
             .get(app.side.contents.cursor.selected)
             .map(|&block| app.doc.blocks[block].span.clone()),
+        SideTab::Notes => annotate::notes_target(app),
     };
     if let Some(span) = target {
         jump_to(app, span);

@@ -4,6 +4,7 @@ mod annotations;
 mod article;
 mod contents;
 mod help;
+mod notes_tab;
 mod outline;
 mod side;
 mod status;

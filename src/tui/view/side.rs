@@ -50,6 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layout: &ScreenLayout, area: Rect)
     match app.side.tab {
         SideTab::Outline => super::outline::draw(frame, app, layout.list, layout.detail),
         SideTab::Contents => super::contents::draw(frame, app, layout.list_for(SideTab::Contents)),
+        SideTab::Notes => super::notes_tab::draw(frame, app, layout.list_for(SideTab::Notes)),
     }
 }
 

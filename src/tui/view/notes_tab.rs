@@ -1,0 +1,127 @@
+//! The Notes tab: one row per annotation in reading order, the tag in its colour, the first
+//! words of the passage and the note; orphans under their own heading with their old quote.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::app::App;
+use crate::tui::notes_tab::NotesRow;
+use crate::tui::theme::Role;
+use crate::tui::wrap::truncate;
+
+use super::annotations::tag_role;
+use super::article::clean;
+use super::side::row_style;
+
+/// Draws the Notes tab's list in `area`.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = app.theme();
+    let pane = &app.side.notes;
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let filter = match (&pane.filter, pane.bookmarks_only) {
+        (_, true) => Some(String::from("bookmarks")),
+        (Some(tag), false) => Some(format!("{tag} only")),
+        (None, false) => None,
+    };
+    if let Some(filter) = &filter {
+        lines.push(Line::styled(
+            truncate(&format!("Filter: {} (f changes)", clean(filter)), width),
+            theme.text(Role::OutlineMeta),
+        ));
+    }
+    if pane.rows.is_empty() {
+        let empty = if app.notes.store.is_none() {
+            "Annotations need an article file"
+        } else {
+            "No annotations yet: h highlights, n adds a note"
+        };
+        lines.push(Line::styled(
+            truncate(empty, width),
+            theme.text(Role::OutlineMeta),
+        ));
+    }
+    let room = usize::from(area.height).saturating_sub(lines.len());
+    for (index, row) in pane
+        .rows
+        .iter()
+        .enumerate()
+        .skip(pane.cursor.offset)
+        .take(room)
+    {
+        let selected = index == pane.cursor.selected;
+        lines.push(match row {
+            NotesRow::Placed {
+                tag,
+                kind,
+                words,
+                note,
+                ..
+            } => {
+                let label = tag.as_ref().map_or(kind.as_str(), |tag| tag.name());
+                entry(
+                    app,
+                    selected,
+                    tag_role(tag.as_ref()),
+                    label,
+                    words,
+                    note,
+                    width,
+                )
+            }
+            NotesRow::OrphanHeader(count) => Line::styled(
+                truncate(&format!("Orphaned ({count}): text no longer found"), width),
+                theme.text(Role::OutlineGroup),
+            ),
+            NotesRow::Orphan {
+                tag, quote, note, ..
+            } => {
+                let label = tag.as_ref().map_or("orphan", |tag| tag.name());
+                let quote = format!("\"{quote}\"");
+                entry(
+                    app,
+                    selected,
+                    tag_role(tag.as_ref()),
+                    label,
+                    &quote,
+                    note,
+                    width,
+                )
+            }
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// One row: the tag label in its colour, then the words and the note.
+fn entry(
+    app: &App,
+    selected: bool,
+    role: Role,
+    label: &str,
+    words: &str,
+    note: &str,
+    width: usize,
+) -> Line<'static> {
+    let theme = app.theme();
+    let label = truncate(&clean(label), 14);
+    let used = unicode_width::UnicodeWidthStr::width(label.as_str()) + 1;
+    let room = width.saturating_sub(used);
+    let mut text = clean(words);
+    if !note.is_empty() {
+        text = truncate(&text, room * 2 / 5);
+        text.push_str(" — ");
+        text.push_str(&clean(note));
+    }
+    let text = truncate(&text, room);
+    Line::from(vec![
+        Span::styled(label, theme.text(role).patch(theme.style(role))),
+        Span::raw(" "),
+        Span::styled(
+            format!("{text:room$}"),
+            row_style(app, selected, theme.text(Role::Text)),
+        ),
+    ])
+}
