@@ -101,8 +101,10 @@ fn brackets_and_clicks_switch_tabs() {
     press(&mut app, "]");
     assert_eq!(app.side.tab, SideTab::Contents);
     press(&mut app, "]");
+    assert_eq!(app.side.tab, SideTab::Notes);
+    press(&mut app, "]");
     assert_eq!(app.side.tab, SideTab::Outline);
-    press(&mut app, "[");
+    press(&mut app, "[ [");
     assert_eq!(app.side.tab, SideTab::Contents);
     let (_, outline_tab) = app.layout().tabs[0];
     update(
