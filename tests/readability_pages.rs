@@ -5,11 +5,12 @@
 //! how often margent agrees with Readability and asserts at least 90% on titles and 75% on
 //! authors. How agreement is judged:
 //! - **Title**: the two titles are equal after [`common::norm`] (case, quotes, dashes, white
-//!   space, edge punctuation), or the shorter lies inside the longer and has at least three
-//!   words. Readability sometimes keeps the site's name ("Headline | Site") where margent
-//!   strips it, and the other way round; a three-word headline inside the other title is the
-//!   same headline, while a one- or two-word fragment could match by accident. Pages where
-//!   Readability found no title are left out.
+//!   space, edge punctuation), or the shorter lies inside the longer and is long: at least
+//!   three words, or 15 characters (scripts such as Japanese put no spaces between words).
+//!   Readability sometimes keeps the site's name ("Headline | Site") where margent strips it,
+//!   and the other way round; a long headline inside the other title is the same headline,
+//!   while a one- or two-word fragment could match by accident. Pages where Readability found
+//!   no title are left out.
 //! - **Author**: over pages whose expected byline names someone (a byline that is only a date
 //!   is left out), every name margent gives must appear inside the byline (normalised), so a
 //!   wrong extra name fails the page.
@@ -65,7 +66,8 @@ fn titles_agree(expected: &str, found: &str) -> bool {
     } else {
         (&found, &expected)
     };
-    short.split_whitespace().count() >= 3 && long.contains(short.as_str())
+    let long_enough = short.split_whitespace().count() >= 3 || short.chars().count() >= 15;
+    long_enough && long.contains(short.as_str())
 }
 
 /// Whether a byline names someone rather than only giving a date.

@@ -12,8 +12,10 @@ use super::clean_text;
 /// white space collapsed).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct LinkedData {
-    /// `headline` (or `name`) of the article node.
+    /// `headline` of the article node.
     pub headline: Option<String>,
+    /// `name` of the article node (usually the headline again, sometimes not).
+    pub name: Option<String>,
     /// Names of the `author` (persons or organisations).
     pub authors: Vec<String>,
     /// `datePublished`, as written.
@@ -97,7 +99,8 @@ fn describe(nodes: &[Value]) -> LinkedData {
     };
     let string = |key: &str| article.get(key).and_then(text_of).filter(|s| !s.is_empty());
     LinkedData {
-        headline: string("headline").or_else(|| string("name")),
+        headline: string("headline"),
+        name: string("name"),
         authors: article
             .get("author")
             .map(|author| names(author, &resolve))
@@ -186,7 +189,7 @@ mod tests {
             r#"[{"@type":"BreadcrumbList"},{"@type":["BlogPosting","Thing"],"name":"Post",
                "author":"Sam Poe","keywords":["x","y"],"description":"A &amp; B"}]"#,
         );
-        assert_eq!(data.headline.as_deref(), Some("Post"));
+        assert_eq!(data.name.as_deref(), Some("Post"));
         assert_eq!(data.authors, ["Sam Poe"]);
         assert_eq!(data.keywords, ["x", "y"]);
         assert_eq!(data.description.as_deref(), Some("A & B"));

@@ -43,15 +43,24 @@ const STANDFIRST_WORDS: &[&str] = &[
     "kicker",
 ];
 
-/// Gathers the page's metadata. `headings` are the headings of the article's text, used to
-/// recognise the headline inside `<title>`.
-pub fn extract(page: &Html, headings: &[String]) -> Metadata {
+/// What the article reader found that helps read the metadata.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ArticleHints<'a> {
+    /// The element holding the article: bylines inside it are preferred to those of teasers
+    /// elsewhere on the page.
+    pub container: Option<ElementRef<'a>>,
+    /// The headings of the article's text, used to recognise the headline inside `<title>`.
+    pub headings: &'a [String],
+}
+
+/// Gathers the page's metadata.
+pub fn extract(page: &Html, hints: ArticleHints) -> Metadata {
     let meta = MetaTags::read(page);
     let linked = jsonld::extract(page);
     let publisher = publisher(&meta, &linked);
     Metadata {
-        title: title(page, &meta, &linked, publisher.as_deref(), headings),
-        author: author(page, &meta, &linked),
+        title: title(page, &meta, &linked, publisher.as_deref(), hints.headings),
+        author: author(page, &meta, &linked, hints.container),
         date: date(page, &meta, &linked),
         tags: tags(&meta, &linked),
         standfirst: standfirst(page, &meta, &linked),
@@ -59,7 +68,9 @@ pub fn extract(page: &Html, headings: &[String]) -> Metadata {
     }
 }
 
-/// `<meta>` values by lower-case `property`, `name` or `itemprop`, in page order.
+/// `<meta>` values by key, in page order, `property` (RDFa, which Open Graph and Dublin Core
+/// define) before `name` and `itemprop`. Keys are lower-cased with dots read as colons, so
+/// `DC.title`, `dc.title` and `dc:title` are one key; a `property` may list several keys.
 struct MetaTags {
     values: HashMap<String, Vec<String>>,
 }
@@ -67,15 +78,19 @@ struct MetaTags {
 impl MetaTags {
     fn read(page: &Html) -> MetaTags {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
-        for element in select_all(page, "meta[content]") {
-            let content = clean_text(element.attr("content").unwrap_or_default());
-            if content.is_empty() {
-                continue;
-            }
-            for attribute in ["property", "name", "itemprop"] {
-                if let Some(key) = element.attr(attribute) {
+        let tags = select_all(page, "meta[content]");
+        for attribute in ["property", "name", "itemprop"] {
+            for element in &tags {
+                let Some(keys) = element.attr(attribute) else {
+                    continue;
+                };
+                let content = clean_text(element.attr("content").unwrap_or_default());
+                if content.is_empty() {
+                    continue;
+                }
+                for key in keys.split_whitespace() {
                     values
-                        .entry(key.trim().to_ascii_lowercase())
+                        .entry(meta_key(key))
                         .or_default()
                         .push(content.clone());
                 }
@@ -96,6 +111,11 @@ impl MetaTags {
     }
 }
 
+/// A `<meta>` key, lower-cased, dots read as colons.
+fn meta_key(key: &str) -> String {
+    key.trim().to_ascii_lowercase().replace('.', ":")
+}
+
 fn title(
     page: &Html,
     meta: &MetaTags,
@@ -103,20 +123,21 @@ fn title(
     publisher: Option<&str>,
     headings: &[String],
 ) -> Option<String> {
-    let declared = linked.headline.clone().or_else(|| {
-        meta.first(&[
-            "og:title",
-            "twitter:title",
-            "dc.title",
-            "dcterms.title",
-            "title",
-            "parsely-title",
-        ])
-    });
     let document_title = select_all(page, "title")
         .first()
         .map(|element| clean_text(&element.text().collect::<String>()))
         .filter(|title| !title.is_empty());
+    let declared = linked_title(linked, document_title.as_deref(), publisher).or_else(|| {
+        meta.first(&[
+            "dc:title",
+            "dcterm:title",
+            "dcterms:title",
+            "og:title",
+            "twitter:title",
+            "title",
+            "parsely-title",
+        ])
+    });
     declared
         .or(document_title)
         .map(|title| strip_site_name(&title, publisher, headings))
@@ -126,6 +147,31 @@ fn title(
                 .map(|h1| clean_text(&h1.text().collect::<String>()))
         })
         .filter(|title| !title.is_empty())
+}
+
+/// The JSON-LD title: when `headline` and `name` differ (pages put the site's name, or a short
+/// description, in one of them), the name if `<title>` contains it but not the headline and
+/// it is not the publisher's name; else the headline.
+fn linked_title(
+    linked: &LinkedData,
+    document_title: Option<&str>,
+    publisher: Option<&str>,
+) -> Option<String> {
+    match (&linked.headline, &linked.name) {
+        (Some(headline), Some(name)) if fold(headline) != fold(name) => {
+            let page_title = fold(document_title.unwrap_or_default());
+            let is_publisher = publisher.is_some_and(|p| fold(p).contains(&fold(name)));
+            if !is_publisher
+                && !page_title.contains(&fold(headline))
+                && page_title.contains(&fold(name))
+            {
+                Some(name.clone())
+            } else {
+                Some(headline.clone())
+            }
+        }
+        (headline, name) => headline.clone().or_else(|| name.clone()),
+    }
 }
 
 /// Strips a site name from a title written as "Headline | Site", "Site - Headline" or
@@ -204,32 +250,58 @@ fn fold(text: &str) -> String {
         .to_lowercase()
 }
 
-fn author(page: &Html, meta: &MetaTags, linked: &LinkedData) -> Option<String> {
+fn author(
+    page: &Html,
+    meta: &MetaTags,
+    linked: &LinkedData,
+    container: Option<ElementRef>,
+) -> Option<String> {
     let mut sources: Vec<Vec<String>> = vec![linked.authors.clone()];
     for key in [
+        "dc:creator",
+        "dcterm:creator",
+        "dcterms:creator",
         "author",
-        "dc.creator",
-        "dcterms.creator",
         "article:author",
+        "og:article:author",
         "parsely-author",
     ] {
         sources.push(meta.all(key).to_vec());
     }
-    sources.push(
-        select_all(page, "[itemprop~=author]")
-            .into_iter()
-            .filter(|element| element.value().name() != "meta")
-            .map(microdata_name)
-            .collect(),
-    );
-    sources.push(
-        select_all(page, "a[rel~=author]")
+    // Elements can belong to teasers of other articles: those inside the article come first,
+    // and only the first that gives a name is used.
+    let elements = [
+        in_article_first(
+            select_all(page, "[itemprop~=author]")
+                .into_iter()
+                .filter(|element| element.value().name() != "meta")
+                .collect(),
+            container,
+        )
+        .into_iter()
+        .map(microdata_name)
+        .collect::<Vec<_>>(),
+        in_article_first(select_all(page, "a[rel~=author]"), container)
             .into_iter()
             .map(element_text)
             .collect(),
-    );
-    sources.push(byline_elements(page));
-    sources.push(by_lines(page));
+        in_article_first(byline_elements(page), container)
+            .into_iter()
+            .map(element_text)
+            .collect(),
+        in_article_first(by_lines(page), container)
+            .into_iter()
+            .map(element_text)
+            .collect(),
+    ];
+    sources.extend(elements.into_iter().map(|texts| {
+        texts
+            .iter()
+            .filter_map(|text| clean_byline(text))
+            .find(|name| looks_capitalised(name))
+            .into_iter()
+            .collect()
+    }));
     sources.into_iter().find_map(|candidates| {
         let mut names: Vec<String> = Vec::new();
         for name in candidates.iter().filter_map(|c| clean_byline(c)) {
@@ -239,6 +311,20 @@ fn author(page: &Html, meta: &MetaTags, linked: &LinkedData) -> Option<String> {
         }
         (!names.is_empty()).then(|| names.join(", "))
     })
+}
+
+/// Puts the elements inside the article's container before the others, keeping page order.
+fn in_article_first<'a>(
+    elements: Vec<ElementRef<'a>>,
+    container: Option<ElementRef>,
+) -> Vec<ElementRef<'a>> {
+    let Some(container) = container else {
+        return elements;
+    };
+    let (inside, outside): (Vec<_>, Vec<_>) = elements.into_iter().partition(|element| {
+        element.id() == container.id() || element.ancestors().any(|a| a.id() == container.id())
+    });
+    inside.into_iter().chain(outside).collect()
 }
 
 /// The name in a microdata `author` element: its `itemprop=name` part, its `content`, or its
@@ -256,8 +342,8 @@ fn microdata_name(element: ElementRef) -> String {
         .unwrap_or_else(|| element_text(element))
 }
 
-/// Texts of elements whose `class`/`id` marks them as the byline.
-fn byline_elements(page: &Html) -> Vec<String> {
+/// Elements whose `class`/`id` marks them as the byline.
+fn byline_elements(page: &Html) -> Vec<ElementRef<'_>> {
     page.root_element()
         .descendants()
         .filter_map(ElementRef::wrap)
@@ -266,15 +352,12 @@ fn byline_elements(page: &Html) -> Vec<String> {
                 .iter()
                 .any(|word| BYLINE_WORDS.contains(&word.as_str()))
         })
-        .map(element_text)
-        .filter(|text| !text.is_empty())
-        .take(5)
         .collect()
 }
 
 /// Short lines of the page that read "By Jane Doe": elements whose text opens with "By".
 /// Only elements whose first text starts so are read in full, keeping this linear.
-fn by_lines(page: &Html) -> Vec<String> {
+fn by_lines(page: &Html) -> Vec<ElementRef<'_>> {
     page.root_element()
         .descendants()
         .filter(|node| {
@@ -290,9 +373,6 @@ fn by_lines(page: &Html) -> Vec<String> {
                     .find(|text| !text.trim().is_empty())
                     .is_some_and(opens_with_by)
         })
-        .map(element_text)
-        .filter(|text| text.split_whitespace().count() <= MAX_NAME_WORDS + 1)
-        .take(1)
         .collect()
 }
 
@@ -351,7 +431,39 @@ pub fn clean_byline(byline: &str) -> Option<String> {
     let words = name.split_whitespace().count();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let digits = name.chars().filter(|c| c.is_ascii_digit()).count();
-    (words > 0 && words <= MAX_NAME_WORDS && letters > digits * 2 && letters >= 2).then_some(name)
+    (words > 0
+        && words <= MAX_NAME_WORDS
+        && letters > digits * 2
+        && letters >= 2
+        && !name.contains(':')
+        && name
+            .split_whitespace()
+            .any(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 2))
+    .then_some(name)
+}
+
+/// Lower-case words allowed inside names ("Ann and Bo", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &[
+    "and", "de", "del", "der", "di", "da", "du", "la", "le", "van", "von", "y", "et", "und", "bin",
+    "al", "of", "to", "the",
+];
+
+/// Whether most words of a name are capitalised, as names are (scripts without case pass):
+/// "About the author" or a headline fragment in a byline element is not a name. (Names
+/// declared in meta tags or JSON-LD are trusted as written.)
+fn looks_capitalised(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty() && !NAME_PARTICLES.contains(&word.to_lowercase().as_str()))
+        .collect();
+    let cased: Vec<char> = words
+        .iter()
+        .filter_map(|word| word.chars().next())
+        .filter(|c| c.is_lowercase() || c.is_uppercase())
+        .collect();
+    let upper = cased.iter().filter(|c| c.is_uppercase()).count();
+    cased.is_empty() || upper * 3 >= cased.len() * 2
 }
 
 fn date(page: &Html, meta: &MetaTags, linked: &LinkedData) -> Option<String> {
@@ -360,11 +472,11 @@ fn date(page: &Html, meta: &MetaTags, linked: &LinkedData) -> Option<String> {
     candidates.extend(linked.date_published.clone());
     candidates.extend(meta.first(&[
         "datepublished",
-        "dc.date.issued",
-        "dcterms.issued",
-        "dc.date",
-        "dcterms.date",
-        "dcterms.created",
+        "dc:date:issued",
+        "dcterms:issued",
+        "dc:date",
+        "dcterms:date",
+        "dcterms:created",
         "parsely-pub-date",
         "pubdate",
         "publishdate",
@@ -402,7 +514,7 @@ fn to_iso_date(text: &str) -> Option<String> {
 fn publisher(meta: &MetaTags, linked: &LinkedData) -> Option<String> {
     meta.first(&["og:site_name"])
         .or_else(|| linked.publisher.clone())
-        .or_else(|| meta.first(&["application-name", "dc.publisher", "dcterms.publisher"]))
+        .or_else(|| meta.first(&["application-name", "dc:publisher", "dcterms:publisher"]))
         .filter(|name| !name.contains("://"))
 }
 
@@ -437,7 +549,7 @@ fn tags(meta: &MetaTags, linked: &LinkedData) -> Vec<String> {
 fn standfirst(page: &Html, meta: &MetaTags, linked: &LinkedData) -> Option<String> {
     meta.first(&["og:description", "twitter:description"])
         .or_else(|| linked.description.clone())
-        .or_else(|| meta.first(&["description", "dc.description", "dcterms.description"]))
+        .or_else(|| meta.first(&["description", "dc:description", "dcterms:description"]))
         .or_else(|| {
             page.root_element()
                 .descendants()
@@ -467,7 +579,7 @@ mod tests {
     use super::*;
 
     fn meta_of(html: &str) -> Metadata {
-        extract(&Html::parse_document(html), &[])
+        extract(&Html::parse_document(html), ArticleHints::default())
     }
 
     #[test]
@@ -524,6 +636,59 @@ mod tests {
             <body><span class="byline">By Jane Doe | March 3, 2024</span></body>"#,
         );
         assert_eq!(found.author.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn json_ld_name_is_used_when_the_headline_is_a_description() {
+        // Some pages put a one-line description in JSON-LD `headline` and the title in
+        // `name`; <title> tells which is the title. The site's own name never is.
+        let page = |title: &str, name: &str| {
+            meta_of(&format!(
+                r#"<title>{title}</title><meta property="og:site_name" content="Site Org">
+                <script type="application/ld+json">{{"@type":"Article","name":"{name}",
+                "headline":"square matrix equal to its own transpose"}}</script>"#
+            ))
+            .title
+        };
+        assert_eq!(
+            page("Symmetric matrix - Encyclopaedia", "Symmetric matrix").as_deref(),
+            Some("Symmetric matrix")
+        );
+        assert_eq!(
+            page("Site Org", "Site Org").as_deref(),
+            Some("square matrix equal to its own transpose")
+        );
+    }
+
+    #[test]
+    fn dublin_core_keys_match_in_any_spelling_and_property_lists() {
+        // DC.title, dc.title and dc:title are the same key; `property` may hold several keys.
+        let found = meta_of(
+            r#"<meta name="author" content="Not This"><meta property="x:y dc:creator" content="Rae Moss">
+            <meta name="DC.title" content="Dublin title"><meta property="og:title" content="OG title">"#,
+        );
+        assert_eq!(found.author.as_deref(), Some("Rae Moss"));
+        assert_eq!(found.title.as_deref(), Some("Dublin title"));
+    }
+
+    #[test]
+    fn byline_elements_inside_the_article_win_and_must_look_like_names() {
+        // Teasers of other stories carry their own bylines; an "About the author" heading
+        // carries the byline class but is not a name.
+        let html = Html::parse_document(
+            r#"<body><div class="teaser"><span class="byline">By Other Person</span></div>
+            <article><h3 class="author-title">About the author</h3>
+            <span class="byline">By Mia Chen</span><p>Text.</p></article></body>"#,
+        );
+        let article = html
+            .select(&Selector::parse("article").unwrap())
+            .next()
+            .unwrap();
+        let hints = ArticleHints {
+            container: Some(article),
+            headings: &[],
+        };
+        assert_eq!(extract(&html, hints).author.as_deref(), Some("Mia Chen"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod content;
 mod jsonld;
 mod metadata;
 
-use scraper::Html;
+use scraper::{ElementRef, Html};
 
 use super::read::neutralise_controls;
 use crate::document::{Document, DocumentBuilder, Format};
@@ -24,11 +24,12 @@ const MIN_ARTICLE_CHARS: usize = 250;
 /// Parses an HTML page into a [`Document`].
 pub fn parse(source: &str) -> Document {
     let page = Html::parse_document(source);
-    let mut builder = read_article(&page, chrome::Strictness::Full);
+    let (mut builder, mut container) = read_article(&page, chrome::Strictness::Full);
     if article_chars(&builder) < MIN_ARTICLE_CHARS {
-        let fallback = read_article(&page, chrome::Strictness::TagsOnly);
+        let (fallback, fallback_container) = read_article(&page, chrome::Strictness::TagsOnly);
         if article_chars(&fallback) > article_chars(&builder) {
             builder = fallback;
+            container = fallback_container;
         }
     }
     let headings: Vec<String> = builder
@@ -38,7 +39,11 @@ pub fn parse(source: &str) -> Document {
         .filter(|(_, block)| block.kind == crate::document::BlockKind::Heading)
         .map(|(index, _)| builder.block_text(index).to_owned())
         .collect();
-    *builder.metadata_mut() = metadata::extract(&page, &headings);
+    let hints = metadata::ArticleHints {
+        container,
+        headings: &headings,
+    };
+    *builder.metadata_mut() = metadata::extract(&page, hints);
     super::boilerplate::flag_boilerplate(&mut builder);
     builder.build()
 }
@@ -46,7 +51,11 @@ pub fn parse(source: &str) -> Document {
 /// Chooses the main container on a copy of the page stripped of all chrome and clutter, then
 /// walks that container on a copy stripped of chrome only, so that clutter inside the article
 /// (share bars, ad slots, "Related" links) is kept as flagged blocks rather than deleted.
-fn read_article(page: &Html, strictness: chrome::Strictness) -> DocumentBuilder {
+/// Returns the blocks and the container's element in `page`.
+fn read_article(
+    page: &Html,
+    strictness: chrome::Strictness,
+) -> (DocumentBuilder, Option<ElementRef<'_>>) {
     let mut stripped = page.clone();
     chrome::strip(&mut stripped, strictness);
     let container_id = content::main_container(&stripped).id();
@@ -56,13 +65,14 @@ fn read_article(page: &Html, strictness: chrome::Strictness) -> DocumentBuilder 
     let container = kept
         .tree
         .get(container_id)
-        .and_then(scraper::ElementRef::wrap)
+        .and_then(ElementRef::wrap)
         .unwrap_or_else(|| kept.root_element());
     let flag_clutter = strictness == chrome::Strictness::Full;
     if blocks::emit(container, &mut builder, flag_clutter) {
         builder.warn("terminal escape sequences in the page are shown as ␛");
     }
-    builder
+    let original = page.tree.get(container_id).and_then(ElementRef::wrap);
+    (builder, original)
 }
 
 /// Characters of text in the blocks built so far that are not flagged as boilerplate.
