@@ -11,6 +11,7 @@ use super::chrome::class_words;
 use super::jsonld::{self, LinkedData};
 use super::{clean_text, collapse_whitespace};
 use crate::document::Metadata;
+use crate::ingest::dates::parse_date;
 
 /// Separators sites put between a headline and their own name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
@@ -499,10 +500,11 @@ fn date(page: &Html, meta: &MetaTags, linked: &LinkedData) -> Option<String> {
     }
     candidates
         .iter()
-        .find_map(|candidate| to_iso_date(candidate))
+        .find_map(|candidate| to_iso_date(candidate).or_else(|| parse_date(candidate)))
 }
 
-/// The `YYYY-MM-DD` date at the start of an ISO 8601 timestamp.
+/// The `YYYY-MM-DD` date at the start of a machine-written ISO 8601 timestamp (dates written
+/// for people, such as "Feb. 17, 2026", go to [`parse_date`]).
 fn to_iso_date(text: &str) -> Option<String> {
     let head = text.trim().get(..10)?;
     let bytes = head.as_bytes();
@@ -730,6 +732,9 @@ mod tests {
         assert_eq!(from_meta.date.as_deref(), Some("2023-06-07"));
         let from_time = meta_of(r#"<body><time datetime="2019-04-28T06:01">Sun</time></body>"#);
         assert_eq!(from_time.date.as_deref(), Some("2019-04-28"));
+        let from_text =
+            meta_of(r#"<body><span itemprop="datePublished">March 3, 2024</span></body>"#);
+        assert_eq!(from_text.date.as_deref(), Some("2024-03-03"));
     }
 
     #[test]
