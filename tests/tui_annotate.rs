@@ -459,6 +459,60 @@ fn m_sets_a_bookmark_and_quote_lists_them() {
     assert!(visible.start <= span.start && span.start < visible.end);
 }
 
+/// `v` selects part of a passage by word and sentence; `h` highlights exactly the selection,
+/// and Esc cancels without a trace.
+#[test]
+fn v_selects_by_word_and_sentence_and_h_highlights_the_selection() {
+    let mut app = reader().app;
+    press(&mut app, ") v esc");
+    assert!(app.notes.modal.is_none());
+    press(&mut app, "v w w");
+    let Some(Modal::Select(selection)) = &app.notes.modal else {
+        panic!("selecting");
+    };
+    let start = app.doc.sentences[app.notes.cursor.unwrap()].span.start;
+    let selected = app.doc.slice(&selection.span(&app.doc)).to_owned();
+    assert_eq!(selected.split_whitespace().count(), 3, "{selected}");
+    assert!(app.doc.text[start..].starts_with(&selected));
+    press(&mut app, "b h 2");
+    let highlight = &store(&app).annotations()[0];
+    assert_eq!(highlight.tag, Some(Tag::Quote));
+    assert_eq!(highlight.selector.quote.split_whitespace().count(), 2);
+    press(&mut app, "v ) ) n");
+    type_text(&mut app, "two sentences");
+    press(&mut app, "ctrl-s");
+    let long = store(&app)
+        .annotations()
+        .iter()
+        .find(|a| a.note.is_some())
+        .unwrap();
+    assert!(
+        long.selector.quote.len() > highlight_len(&app),
+        "{}",
+        long.selector.quote
+    );
+}
+
+fn highlight_len(app: &App) -> usize {
+    app.doc.sentence_text(app.notes.cursor.unwrap()).len()
+}
+
+/// `h` on an outline item turns it into a highlight of its own kind in one key.
+#[test]
+fn h_on_an_outline_item_highlights_it_with_its_kind() {
+    let mut app = reader().app;
+    press(&mut app, "tab j h");
+    let annotations = store(&app).annotations();
+    assert_eq!(annotations.len(), 1);
+    assert_eq!(annotations[0].tag, Some(Tag::Claim));
+    assert!(
+        annotations[0]
+            .selector
+            .quote
+            .starts_with("most residential streets")
+    );
+}
+
 /// Snapshots of what annotating looks like. Tag colours come from the theme, so the tag
 /// snapshots keep every cell's style, in the dark and the light theme.
 mod snapshots {

@@ -141,6 +141,7 @@ pub const BINDABLE: &[(&str, Action)] = &[
         "filter-notes",
         Action::Annotate(AnnotateAction::FilterNotes),
     ),
+    ("select", Action::Annotate(AnnotateAction::Select)),
 ];
 
 impl Action {

@@ -55,6 +55,8 @@ pub enum AnnotateAction {
     Bookmarks,
     /// `f`: filter the Notes tab by tag (all, then each tag in turn).
     FilterNotes,
+    /// `v`: start a selection at the cursor sentence.
+    Select,
 }
 
 /// What a prompt in the status bar is for.
@@ -133,6 +135,8 @@ pub enum Modal {
     Editor(Box<NoteEditor>),
     /// A search or command prompt.
     Prompt(Prompt),
+    /// A selection being extended by word and sentence motions.
+    Select(crate::selection::Selection),
 }
 
 /// The search shown in the article.
@@ -220,7 +224,12 @@ pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
         AnnotateAction::PrevSentence => move_cursor(app, |_, i| motion::previous_sentence(i)),
         AnnotateAction::NextParagraph => move_cursor(app, motion::next_paragraph),
         AnnotateAction::PrevParagraph => move_cursor(app, motion::previous_paragraph),
-        AnnotateAction::Highlight => open_palette(app),
+        AnnotateAction::Highlight => {
+            if let Some(effects) = highlight_outline_item(app) {
+                return effects;
+            }
+            open_palette(app);
+        }
         AnnotateAction::Note => open_editor(app, true),
         AnnotateAction::EditNote => open_editor(app, false),
         AnnotateAction::Delete => return delete(app),
@@ -230,6 +239,15 @@ pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
         AnnotateAction::SearchPrev => step_search(app, true),
         AnnotateAction::CommandLine => open_prompt(app, PromptKind::Command),
         AnnotateAction::Bookmark => return bookmark(app),
+        AnnotateAction::Select => {
+            if let Some(index) = cursor(app) {
+                let start = app.doc.sentences[index].span.start;
+                app.notes.modal = Some(Modal::Select(crate::selection::Selection::at(start)));
+                app.say(
+                    "Selecting: w b e ) ( } { extend, h highlights, n adds a note, Esc cancels",
+                );
+            }
+        }
         AnnotateAction::Bookmarks => {
             app.side.notes.bookmarks_only = true;
             app.side.notes.filter = None;
@@ -246,6 +264,51 @@ pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
                 None => app.say("Notes: all"),
             }
         }
+    }
+    Vec::new()
+}
+
+/// A key while selecting: motions move the selection's head, `h` and `n` act on the selected
+/// passage, Esc cancels.
+fn select_key(
+    app: &mut App,
+    key: KeyEvent,
+    mut selection: crate::selection::Selection,
+) -> Vec<Effect> {
+    use crate::motion::Motion;
+    let motion = match key.code {
+        KeyCode::Char('w') => Some(Motion::WordForward),
+        KeyCode::Char('b') => Some(Motion::WordBackward),
+        KeyCode::Char('e') => Some(Motion::WordEnd),
+        KeyCode::Char(')') => Some(Motion::SentenceForward),
+        KeyCode::Char('(') => Some(Motion::SentenceBackward),
+        KeyCode::Char('}') => Some(Motion::ParagraphForward),
+        KeyCode::Char('{') => Some(Motion::ParagraphBackward),
+        _ => None,
+    };
+    if let Some(motion) = motion {
+        selection.extend(&app.doc, motion);
+        let head = selection.head;
+        app.notes.modal = Some(Modal::Select(selection));
+        reveal(app, head..head);
+        return Vec::new();
+    }
+    let span = selection.span(&app.doc);
+    match key.code {
+        KeyCode::Esc => app.status.message = None,
+        KeyCode::Char('h') if !span.is_empty() => {
+            app.notes.modal = Some(Modal::Palette {
+                span,
+                existing: None,
+            });
+        }
+        KeyCode::Char('n') if !span.is_empty() => {
+            app.notes.modal = Some(Modal::Editor(Box::new(NoteEditor::new(
+                NoteTarget::New(span),
+                "",
+            ))));
+        }
+        _ => app.notes.modal = Some(Modal::Select(selection)),
     }
     Vec::new()
 }
@@ -323,6 +386,7 @@ pub fn input(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Modal::Palette { span, existing }) => palette_key(app, key, span, existing),
         Some(Modal::Editor(editor)) => editor_key(app, key, *editor),
         Some(Modal::Prompt(prompt)) => prompt_key(app, key, prompt),
+        Some(Modal::Select(selection)) => select_key(app, key, selection),
         None => Vec::new(),
     }
 }
@@ -491,6 +555,27 @@ fn require_store(app: &mut App) -> bool {
     }
     app.complain("Annotations are kept beside an article file; open one with `margent FILE`");
     false
+}
+
+/// `h` on an outline item: a highlight of the item's passage tagged with its kind.
+fn highlight_outline_item(app: &mut App) -> Option<Vec<Effect>> {
+    use super::side_pane::{OutlineRow, SideTab};
+    if app.focus != super::app::Focus::Side || app.side.tab != SideTab::Outline {
+        return None;
+    }
+    let Some(OutlineRow::Item(index)) = app.side.outline.selected_row() else {
+        return Some(Vec::new());
+    };
+    let item = app.side.outline.outline.items.get(index)?.clone();
+    let tag = match item.kind {
+        crate::outline::ItemKind::Claim => Tag::Claim,
+        crate::outline::ItemKind::Quote => Tag::Quote,
+        crate::outline::ItemKind::Recommendation => Tag::Recommendation,
+    };
+    if !require_store(app) {
+        return Some(Vec::new());
+    }
+    Some(tag_passage(app, item.span, None, tag))
 }
 
 fn open_palette(app: &mut App) {

@@ -52,8 +52,12 @@ pub fn decorations(app: &App, theme: &Theme) -> Vec<(Range<usize>, Style)> {
         }
         out.push((matches.ranges[index].clone(), style));
     }
-    if let Some(Modal::Palette { span, .. }) = &app.notes.modal {
-        out.push((span.clone(), theme.style(Role::Selection)));
+    match &app.notes.modal {
+        Some(Modal::Palette { span, .. }) => out.push((span.clone(), theme.style(Role::Selection))),
+        Some(Modal::Select(selection)) => {
+            out.push((selection.span(&app.doc), theme.style(Role::Selection)));
+        }
+        _ => {}
     }
     if let Some(sentence) = app.notes.cursor.and_then(|i| app.doc.sentences.get(i)) {
         out.push((
@@ -143,7 +147,7 @@ pub fn draw_popup(frame: &mut Frame<'_>, app: &App, area: Rect, status: Rect) {
                 status,
             );
         }
-        None => {}
+        Some(Modal::Select(_)) | None => {}
     }
 }
 
