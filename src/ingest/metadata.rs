@@ -75,7 +75,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TAGS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:tags|topics|keywords)\s*:\s*").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:tags|topics|keywords)\s*:\s*").expect("valid regex")
 });
 
 /// The next "Label:" in a metadata run, which ends the value before it.
@@ -228,6 +228,9 @@ fn tags_and_title(
     text: &str,
     confirmed_title: Option<&str>,
 ) -> Option<(Vec<String>, Option<Range<usize>>)> {
+    if !text.contains(':') {
+        return None;
+    }
     let label = TAGS_LABEL.find(text)?;
     let start = label.end();
     let rest = &text[start..];

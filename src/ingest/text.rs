@@ -74,8 +74,8 @@ fn split_dates_and_bylines(rest: &str) -> Vec<&str> {
 /// A section heading inside the body: a short capitalised line without final punctuation,
 /// label or date, followed by a paragraph of prose.
 fn is_subheading(line: &str, next: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (2..=12).contains(&words)
+    line.len() <= 150
+        && (2..=12).contains(&line.split_whitespace().count())
         && line.starts_with(char::is_uppercase)
         && !line.ends_with(|c: char| ".,;:!?\"”»)…".contains(c))
         && !metadata::opens_with_label(line)
