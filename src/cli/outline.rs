@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::{CliError, OutputFormat};
 use crate::document::{Document, Metadata};
-use crate::ingest;
 use crate::outline::{self, ItemKind, Outline, OutlineItem};
 
 /// The JSON contract of `margent outline --format json`.
@@ -68,7 +67,7 @@ impl<'a> OutlineReport<'a> {
 
 /// Runs `margent outline`.
 pub fn run(path: &Path, format: OutputFormat, out: &mut dyn Write) -> Result<(), CliError> {
-    let document = ingest::load(path)?;
+    let document = super::load(path)?;
     let outline = outline::extract(&document);
     match format {
         OutputFormat::Json => {
@@ -145,7 +144,7 @@ mod tests {
     use crate::document::Format;
 
     fn report_json(text: &str) -> serde_json::Value {
-        let document = ingest::parse(text, Format::Text);
+        let document = crate::ingest::parse(text, Format::Text);
         let outline = outline::extract(&document);
         serde_json::to_value(OutlineReport::new(&document, &outline)).unwrap()
     }
@@ -173,7 +172,7 @@ mod tests {
     #[test]
     fn text_and_markdown_list_every_section() {
         // Readers expect all three headings even when a section is empty.
-        let document = ingest::parse(
+        let document = crate::ingest::parse(
             "“We will rebuild the whole town,” said Ada Obi.",
             Format::Text,
         );

@@ -166,25 +166,37 @@ fn numeric_month(text: &str) -> Option<i8> {
     text.parse().ok()
 }
 
+/// English month names, lower case, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// English weekday names, lower case, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// The number (1–12) of an English month name or abbreviation.
 pub fn month_number(name: &str) -> Option<i8> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let index = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-    .iter()
-    .position(|month| {
+    let index = MONTH_NAMES.iter().position(|month| {
         *month == lower || (lower.len() >= 3 && month.starts_with(&lower) && lower.len() <= 4)
     })?;
     Some(index as i8 + 1)

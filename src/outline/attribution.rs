@@ -127,7 +127,7 @@ pub enum Side {
 /// Who an attribution points to, before resolution against the article's names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpeakerRef {
-    /// A name as written, titles stripped ("Riaz").
+    /// A name as written, titles stripped ("Okoro").
     Name(String),
     /// A pronoun ("he", "she", "they"): the last named speaker.
     Pronoun,

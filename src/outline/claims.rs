@@ -5,6 +5,7 @@
 //! say…") add to a clause's score; the standfirst and lede add as the thesis; a clause opening
 //! with a date reads as narration and loses some. Questions are not claims.
 
+use crate::ingest::dates::{MONTH_NAMES, WEEKDAY_NAMES};
 use std::sync::LazyLock;
 
 use super::cues::{Cue, find_all};
@@ -321,26 +322,7 @@ static REPORTED: LazyLock<PhraseSet> = LazyLock::new(|| {
 
 /// Words opening a clause that report when something happened.
 static DATE_OPENERS: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+    let own: &[&'static str] = &[
         "yesterday",
         "last",
         "earlier",
@@ -352,7 +334,8 @@ static DATE_OPENERS: LazyLock<Lexicon> = LazyLock::new(|| {
         "midnight",
         "morning",
         "evening",
-    ])
+    ];
+    Lexicon::new(&[&MONTH_NAMES[..], &WEEKDAY_NAMES[..], own].concat())
 });
 
 /// Where a clause sits in the article.

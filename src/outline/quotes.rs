@@ -387,7 +387,7 @@ mod tests {
     fn scare_quotes_and_titles_are_not_quotes() {
         // A few quoted words with no attribution are a writer's irony or a title.
         let found = quotes(&[
-            "Groups no longer seek “caliphates” of their own.",
+            "Rebels no longer build “fortresses” of their own.",
             "She reviewed “The Long Night of the Iron Harbour” last year.",
             "Officials said the so-called “temporary” levy would stay.",
         ]);

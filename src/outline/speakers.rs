@@ -1,7 +1,8 @@
 //! Who is speaking: person names found as runs of capitalised words, titles and ranks stripped,
-//! and short mentions ("Lt. Gen. Riaz", "Dr. Okafor") resolved to the fullest name the article
+//! and short mentions ("Lt. Gen. Okoro", "Dr. Okafor") resolved to the fullest name the article
 //! uses for the same person.
 
+use crate::ingest::dates::{MONTH_NAMES, WEEKDAY_NAMES};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -117,7 +118,7 @@ static TITLES: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// Capitalised words that open sentences or clauses and are never part of a name.
 static NOT_NAMES: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&[
+    let own: &[&'static str] = &[
         "a",
         "an",
         "the",
@@ -221,25 +222,6 @@ static NOT_NAMES: LazyLock<Lexicon> = LazyLock::new(|| {
         "between",
         "through",
         "about",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "mr",
         "jr",
         "sr",
@@ -261,7 +243,8 @@ static NOT_NAMES: LazyLock<Lexicon> = LazyLock::new(|| {
         "does",
         "did",
         "do",
-    ])
+    ];
+    Lexicon::new(&[&MONTH_NAMES[..], &WEEKDAY_NAMES[..], own].concat())
 });
 
 /// Lower-case particles that may sit inside a name ("Ludwig van Beethoven").
