@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::reader::{app, press, render, screen};
+use common::reader::{app, press, render, sample_app, screen};
 use margent::tui::action::Action;
 use margent::tui::update::update;
 
@@ -16,6 +16,19 @@ fn article_at_120x40() {
 #[test]
 fn article_at_80x24_collapses_the_side_pane() {
     insta::assert_snapshot!(screen(&app(80, 24)));
+}
+
+/// The whole pipeline on a team sample article: ingest, outline, layout. A change in any of
+/// them that alters what the reader sees shows up here.
+#[test]
+fn sample_article_at_120x40() {
+    insta::assert_snapshot!(screen(&sample_app("ai-liability-report.txt", 120, 40)));
+}
+
+/// The same sample on a standard 80×24 terminal, where the side pane collapses.
+#[test]
+fn sample_article_at_80x24() {
+    insta::assert_snapshot!(screen(&sample_app("ai-liability-report.txt", 80, 24)));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! A reader fixture for the TUI tests: an article of our own built block by block (so the
 //! tests do not depend on the ingest front-ends or the outline extractor, which evolve on their
-//! own), a hand-made outline for it, and helpers to press keys and render screens.
+//! own), a hand-made outline for it, a reader on a real sample article for end-to-end snapshots,
+//! and helpers to press keys and render screens.
 
 use std::sync::Arc;
 
@@ -208,6 +209,20 @@ pub fn app_with(width: u16, height: u16, setup: Setup) -> App {
     let outline = outline(&doc);
     let words = doc.word_count();
     let mut app = App::new(Arc::new(doc), "quieter-streets.md", setup);
+    update(&mut app, Action::Resize(width, height));
+    update(&mut app, Action::WordsCounted(words));
+    update(&mut app, Action::OutlineReady(Arc::new(outline)));
+    app
+}
+
+/// A reader on a real sample article from `sample-articles/`, ingested and outlined by the
+/// library exactly as `margent FILE` does, at the given size.
+pub fn sample_app(file_name: &str, width: u16, height: u16) -> App {
+    let path = super::samples_dir().join(file_name);
+    let doc = margent::ingest::load(&path).expect("a readable sample article");
+    let outline = margent::outline::extract(&doc);
+    let words = doc.word_count();
+    let mut app = App::new(Arc::new(doc), file_name, Setup::default());
     update(&mut app, Action::Resize(width, height));
     update(&mut app, Action::WordsCounted(words));
     update(&mut app, Action::OutlineReady(Arc::new(outline)));
