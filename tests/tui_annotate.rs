@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use common::reader::{app, screen};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use margent::annotations::{Kind, Store, StoreOptions, Tag, sidecar};
+use margent::tui::action::Action;
 use margent::tui::annotate::{self, Modal};
 use margent::tui::app::App;
 use margent::tui::keymap::KeyChord;
@@ -589,4 +590,67 @@ mod snapshots {
         type_text(&mut app, "streets");
         insta::assert_snapshot!(screen(&app));
     }
+}
+
+/// The first word of screen row `row` of the text column, if the row starts with one of at
+/// least four letters.
+fn word_starting_row(app: &App, row: u16) -> Option<String> {
+    let text = app.layout().text;
+    let line: String = screen(app)
+        .lines()
+        .nth(usize::from(row))?
+        .chars()
+        .skip(usize::from(text.x))
+        .take(usize::from(text.width))
+        .collect();
+    let word: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+    (word.chars().count() >= 4).then_some(word)
+}
+
+/// A mouse reader selects by dragging: the press starts a selection on the word under the
+/// pointer, the drag extends it to whole words on a later line, and after the release `h`
+/// highlights exactly what was dragged over, as with `v`.
+#[test]
+fn dragging_the_mouse_selects_whole_words_and_h_highlights_them() {
+    let mut app = reader().app;
+    let text = app.layout().text;
+    let mut rows = text.y..text.y + text.height - 2;
+    let (from, to) = rows
+        .find_map(|row| {
+            Some((
+                row,
+                word_starting_row(&app, row)?,
+                row + 2,
+                word_starting_row(&app, row + 2)?,
+            ))
+        })
+        .map(|(a, wa, b, wb)| ((a, wa), (b, wb)))
+        .expect("two rows starting with words");
+    let press_at = Action::Click {
+        column: text.x + 2,
+        row: from.0,
+    };
+    update(&mut app, press_at);
+    let Some(Modal::Select(selection)) = &app.notes.modal else {
+        panic!("a press in the text starts a selection");
+    };
+    assert_eq!(app.doc.slice(&selection.span(&app.doc)), from.1, "one word");
+    update(
+        &mut app,
+        Action::Drag {
+            column: text.x + 1,
+            row: to.0,
+        },
+    );
+    let Some(Modal::Select(selection)) = &app.notes.modal else {
+        panic!("the drag keeps selecting");
+    };
+    let selected = app.doc.slice(&selection.span(&app.doc)).to_owned();
+    assert!(selected.starts_with(&from.1), "{selected}");
+    assert!(selected.ends_with(&to.1), "{selected}");
+    assert!(selected.contains('\n') || selected.split_whitespace().count() > 3);
+    press(&mut app, "h 1");
+    let highlight = &store(&app).annotations()[0];
+    assert_eq!(highlight.tag, Some(Tag::Claim));
+    assert_eq!(highlight.selector.quote, selected);
 }

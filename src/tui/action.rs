@@ -73,6 +73,13 @@ pub enum Action {
         /// Row of the pointer.
         row: u16,
     },
+    /// The pointer moved to cell (column, row) with the left button held (a drag).
+    Drag {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+    },
     /// The background worker counted the article's words.
     WordsCounted(usize),
     /// The background worker finished the outline.

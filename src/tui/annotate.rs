@@ -268,6 +268,51 @@ pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A left-button press in the article pane at cell (column, row): starts a selection at the
+/// character under the pointer (word-snapped like `v`'s), unless a popup is open.
+pub fn start_mouse_selection(app: &mut App, column: u16, row: u16) {
+    if app
+        .notes
+        .modal
+        .as_ref()
+        .is_some_and(|modal| !matches!(modal, Modal::Select(_)))
+    {
+        return;
+    }
+    if let Some(byte) = byte_under_pointer(app, column, row) {
+        app.notes.modal = Some(Modal::Select(crate::selection::Selection::at(byte)));
+        app.say("Selecting: drag to extend, h highlights, n adds a note, Esc cancels");
+    }
+}
+
+/// The pointer moved with the left button held: a selection started by a press follows it.
+/// Cells outside the text column count as its nearest edge.
+pub fn drag_selection(app: &mut App, column: u16, row: u16) {
+    let Some(Modal::Select(mut selection)) = app.notes.modal.clone() else {
+        return;
+    };
+    let text = app.layout().text;
+    if text.width == 0 || text.height == 0 {
+        return;
+    }
+    let column = column.clamp(text.x, text.x + text.width - 1);
+    let row = row.clamp(text.y, text.y + text.height - 1);
+    if let Some(byte) = byte_under_pointer(app, column, row) {
+        selection.drag_to(&app.doc, byte);
+        app.notes.modal = Some(Modal::Select(selection));
+    }
+}
+
+/// The document byte under cell (column, row) of the terminal, if the text column shows one.
+fn byte_under_pointer(app: &mut App, column: u16, row: u16) -> Option<usize> {
+    let text = app.layout().text;
+    let at = ratatui::layout::Position::new(column, row);
+    if !text.contains(at) {
+        return None;
+    }
+    app.article.byte_at(&app.doc, row - text.y, column - text.x)
+}
+
 /// A key while selecting: motions move the selection's head, `h` and `n` act on the selected
 /// passage, Esc cancels.
 fn select_key(

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use crate::document::Document;
 
-use super::wrap::{ScreenLine, Unit, WrapCache, unit_block, unit_count};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::wrap::{PieceText, ScreenLine, Unit, WrapCache, unit_block, unit_count};
 
 /// A line of the laid-out article: line `line` of unit `unit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -240,12 +242,68 @@ impl ArticlePane {
         }
     }
 
+    /// The document byte shown at `column` of screen row `row` of the text column (both
+    /// counted from its top-left corner): the character under that cell, or the line's last
+    /// character when the cell is past its end. `None` for a row showing no document text.
+    pub fn byte_at(&mut self, doc: &Document, row: u16, column: u16) -> Option<usize> {
+        if self.width == 0 {
+            return None;
+        }
+        let mut position = self.top;
+        let mut skip = usize::from(row);
+        while position.unit < unit_count(doc) {
+            let lines = self.lines(doc, position.unit);
+            let left = lines.len().saturating_sub(position.line);
+            if skip < left {
+                return byte_in_line(doc, &lines[position.line + skip], usize::from(column));
+            }
+            skip -= left;
+            position = LinePos {
+                unit: position.unit + 1,
+                line: 0,
+            };
+        }
+        None
+    }
+
     /// The reading progress as of the last update, 0.0–1.0: 1.0 once the end is on screen.
     pub fn progress(&self, doc: &Document) -> f64 {
         if doc.text.is_empty() || self.at_end {
             return 1.0;
         }
         self.reading as f64 / doc.text.len() as f64
+    }
+}
+
+/// The byte of the character a laid-out line shows at display column `column`, counting
+/// cells as the article view draws them (a control character takes one cell).
+fn byte_in_line(doc: &Document, line: &ScreenLine, column: usize) -> Option<usize> {
+    let mut x = line.prefix.as_ref().map_or(0, |(prefix, _)| prefix.width());
+    let mut last = None;
+    for piece in &line.pieces {
+        match &piece.text {
+            PieceText::Owned(text) => x += text.chars().map(cell_width).sum::<usize>(),
+            PieceText::Doc(range) => {
+                for (offset, c) in doc.text[range.clone()].char_indices() {
+                    let byte = range.start + offset;
+                    x += cell_width(c);
+                    if x > column {
+                        return Some(byte);
+                    }
+                    last = Some(byte);
+                }
+            }
+        }
+    }
+    last
+}
+
+/// Cells a character takes in the article view (control characters are drawn as a space).
+fn cell_width(c: char) -> usize {
+    if c.is_control() {
+        1
+    } else {
+        c.width().unwrap_or(0)
     }
 }
 

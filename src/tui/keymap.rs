@@ -302,7 +302,9 @@ impl Keymap {
         }
         out.push_str(
             "\nThe mouse wheel scrolls the pane under the pointer; a click on a side-pane tab \
-             switches to it and a click on a row selects it.\n",
+             switches to it and a click on a row selects it. Dragging with the left button over \
+             the article selects whole words; after the release `h` highlights and `n` notes \
+             the selection, as after `v`.\n",
         );
         out
     }

@@ -56,6 +56,10 @@ pub fn translate(app: &App, event: &Event) -> Option<Action> {
                 column: mouse.column,
                 row: mouse.row,
             }),
+            MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag {
+                column: mouse.column,
+                row: mouse.row,
+            }),
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
@@ -166,6 +170,10 @@ mod tests {
         assert_eq!(
             translate(&app, &mouse(MouseEventKind::Down(MouseButton::Left))),
             Some(Action::Click { column: 4, row: 7 })
+        );
+        assert_eq!(
+            translate(&app, &mouse(MouseEventKind::Drag(MouseButton::Left))),
+            Some(Action::Drag { column: 4, row: 7 })
         );
         assert_eq!(translate(&app, &mouse(MouseEventKind::Moved)), None);
         assert_eq!(

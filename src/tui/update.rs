@@ -91,6 +91,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Tick => tick(app),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Click { column, row } => click(app, column, row),
+        Action::Drag { column, row } => annotate::drag_selection(app, column, row),
         Action::WordsCounted(words) => app.status.words = Some(words),
         Action::OutlineReady(outline) => {
             app.side.outline.set_outline(outline);
@@ -340,6 +341,7 @@ fn click(app: &mut App, column: u16, row: u16) {
         app.side.select(index);
     } else if layout.article.is_some_and(|article| article.contains(at)) {
         app.focus = Focus::Article;
+        annotate::start_mouse_selection(app, column, row);
     } else if layout.side.is_some_and(|side| side.contains(at)) {
         app.focus = Focus::Side;
     }
