@@ -302,6 +302,34 @@ fn search_is_incremental_smart_case_and_n_steps_through_matches() {
     assert!(matches!(app.notes.modal, Some(Modal::Editor(_))));
 }
 
+/// `?` is the help key, so `\` searches backward; as in vim, `n` keeps the search's direction
+/// and `N` goes the other way, so after a backward search `n` moves towards the start.
+#[test]
+fn backslash_searches_backward_and_n_follows_the_search_direction() {
+    let mut app = reader().app;
+    press(&mut app, "?");
+    assert!(app.overlay.is_some(), "? stays the help key");
+    press(&mut app, "esc G");
+    send(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('\\'), KeyModifiers::NONE),
+    );
+    type_text(&mut app, "streets");
+    let count = app.notes.search.matches().len();
+    assert!(count >= 3, "{count}");
+    assert!(
+        screen(&app).contains("\\streets"),
+        "the prompt shows the direction"
+    );
+    press(&mut app, "enter");
+    let first = app.notes.search.current.expect("a current match");
+    press(&mut app, "n");
+    let after_n = app.notes.search.current.unwrap();
+    assert_eq!(after_n, (first + count - 1) % count, "n goes backward");
+    press(&mut app, "N");
+    assert_eq!(app.notes.search.current, Some(first), "N goes forward");
+}
+
 /// The command line runs the commands and explains mistakes in the status bar.
 #[test]
 fn the_command_line_saves_switches_theme_tags_and_quits() {

@@ -137,6 +137,10 @@ pub const BINDABLE: &[(&str, Action)] = &[
     ("undo", Action::Annotate(AnnotateAction::Undo)),
     ("redo", Action::Annotate(AnnotateAction::Redo)),
     ("search", Action::Annotate(AnnotateAction::Search)),
+    (
+        "search-backward",
+        Action::Annotate(AnnotateAction::SearchBackward),
+    ),
     ("search-prev", Action::Annotate(AnnotateAction::SearchPrev)),
     (
         "command-line",

@@ -45,7 +45,9 @@ pub enum AnnotateAction {
     Redo,
     /// `/`: search forward as you type.
     Search,
-    /// `N`: the previous match.
+    /// `\`: search backward as you type (`?` is the help key).
+    SearchBackward,
+    /// `N`: the match the other way from the search's direction.
     SearchPrev,
     /// `:`: open the command line.
     CommandLine,
@@ -236,6 +238,7 @@ pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
         AnnotateAction::Undo => return replay(app, true),
         AnnotateAction::Redo => return replay(app, false),
         AnnotateAction::Search => open_prompt(app, PromptKind::Search(Direction::Forward)),
+        AnnotateAction::SearchBackward => open_prompt(app, PromptKind::Search(Direction::Backward)),
         AnnotateAction::SearchPrev => step_search(app, true),
         AnnotateAction::CommandLine => open_prompt(app, PromptKind::Command),
         AnnotateAction::Bookmark => return bookmark(app),

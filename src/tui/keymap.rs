@@ -304,7 +304,9 @@ impl Keymap {
             "\nThe mouse wheel scrolls the pane under the pointer; a click on a side-pane tab \
              switches to it and a click on a row selects it. Dragging with the left button over \
              the article selects whole words; after the release `h` highlights and `n` notes \
-             the selection, as after `v`.\n",
+             the selection, as after `v`.\n\
+             \n`?` is the help key, so search backward with `\\`; as in vim, `n` goes on in the \
+             search's direction and `N` the other way.\n",
         );
         out
     }

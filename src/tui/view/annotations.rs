@@ -129,7 +129,7 @@ pub fn draw_popup(frame: &mut Frame<'_>, app: &App, area: Rect, status: Rect) {
         Some(Modal::Prompt(prompt)) => {
             let sigil = match prompt.kind {
                 PromptKind::Search(Direction::Forward) => '/',
-                PromptKind::Search(Direction::Backward) => '?',
+                PromptKind::Search(Direction::Backward) => '\\',
                 PromptKind::Command => ':',
             };
             let mut text = format!("{sigil}{}", clean(&prompt.line));
