@@ -14,7 +14,6 @@ pub mod merge;
 pub mod model;
 pub mod search;
 pub mod sidecar;
-mod sidecar_read;
 pub mod store;
 
 pub use anchor::Selector;

@@ -5,7 +5,6 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::model::AnnotationSet;
-use super::sidecar_read::read_set;
 
 /// Suffix appended to the article's file name to name its sidecar.
 pub const SIDECAR_SUFFIX: &str = ".margent.toml";
@@ -66,13 +65,13 @@ impl std::error::Error for ParseError {}
 
 /// Reads a sidecar's text.
 pub fn parse(text: &str) -> Result<AnnotationSet, ParseError> {
-    read_set(text).map_err(|error| {
-        let offset = error.span.map_or(0, |span| span.start).min(text.len());
+    toml::from_str(text).map_err(|error| {
+        let offset = error.span().map_or(0, |span| span.start).min(text.len());
         let (line, column) = line_and_column(text, offset);
         ParseError {
             line,
             column,
-            message: error.message.trim().replace('\n', " "),
+            message: error.message().trim().replace('\n', " "),
         }
     })
 }
