@@ -4,6 +4,9 @@
 //!
 //! Run: `cargo bench --bench outline -- --warm-up-time 1 --measurement-time 3`
 
+mod common;
+
+use common::Lcg;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -12,24 +15,6 @@ use margent::{ingest, outline};
 
 /// Size of the generated article in bytes (approximately; whole paragraphs are kept).
 const ARTICLE_BYTES: usize = 10 * 1024 * 1024;
-
-/// A small deterministic pseudo-random generator (64-bit LCG), so every run benchmarks the
-/// same text without a fixture file.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next() % items.len()]
-    }
-}
 
 const PEOPLE: &[&str] = &[
     "Dr. Helen Marsh",
