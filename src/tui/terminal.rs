@@ -3,8 +3,8 @@
 //! `Drop`).
 
 use std::io::{self, Stdout, Write};
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Once, OnceLock};
 
 use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -19,7 +19,7 @@ use ratatui::backend::CrosstermBackend;
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 /// Work the panic hook does before restoring the terminal (saving annotations in memory).
-static BEFORE_RESTORE: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+static BEFORE_RESTORE: OnceLock<fn()> = OnceLock::new();
 
 /// Registers `work` to run in the panic hook before the terminal is restored (once per
 /// process; later registrations are ignored).
@@ -70,16 +70,32 @@ pub fn restore() {
     let _ = stdout.flush();
 }
 
+/// A panic hook, in the form [`std::panic::set_hook`] takes.
+pub type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync + 'static>;
+
+/// The panic hook margent installs, built from its three steps so their order can be tested
+/// without a terminal: first the work registered in `before_restore` (saving the annotations
+/// held in memory, so notes are safe even if giving the terminal back fails or hangs), then
+/// `restore`, then `previous` (the standard hook, whose message then lands on the main screen
+/// instead of the alternate one that is about to vanish).
+pub fn panic_hook(
+    before_restore: &'static OnceLock<fn()>,
+    restore: fn(),
+    previous: PanicHook,
+) -> PanicHook {
+    Box::new(move |info| {
+        if let Some(work) = before_restore.get() {
+            work();
+        }
+        restore();
+        previous(info);
+    })
+}
+
 fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if let Some(work) = BEFORE_RESTORE.get() {
-                work();
-            }
-            restore();
-            previous(info);
-        }));
+        std::panic::set_hook(panic_hook(&BEFORE_RESTORE, restore, previous));
     });
 }
 
