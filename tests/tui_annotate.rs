@@ -285,11 +285,12 @@ fn search_is_incremental_smart_case_and_n_steps_through_matches() {
     assert!(count >= 3, "{count}");
     assert!(screen(&app).contains(&format!("/streets   1/{count}")));
     press(&mut app, "enter n");
-    assert_eq!(message(&app), format!("2/{count}"));
+    assert!(status_line(&app).ends_with(&format!(" 2/{count}")));
     press(&mut app, "N");
-    assert_eq!(message(&app), format!("1/{count}"));
+    assert!(status_line(&app).ends_with(&format!(" 1/{count}")));
     press(&mut app, "N");
     assert!(message(&app).contains("wrapped"));
+    assert!(status_line(&app).ends_with(&format!(" {count}/{count}")));
     press(&mut app, "esc");
     assert!(app.notes.search.matches().is_empty());
     press(&mut app, "/");
@@ -300,6 +301,40 @@ fn search_is_incremental_smart_case_and_n_steps_through_matches() {
     );
     press(&mut app, "esc n");
     assert!(matches!(app.notes.modal, Some(Modal::Editor(_))));
+}
+
+/// The bottom row of the screen: the status bar.
+fn status_line(app: &App) -> String {
+    screen(app).lines().last().unwrap_or_default().to_owned()
+}
+
+/// The "3/17" counter tells where a confirmed search stands: it shows from Enter on (not only
+/// after `n`), stays beside other messages while the search is active, and goes with Esc.
+#[test]
+fn the_search_counter_shows_from_enter_until_esc() {
+    let mut reader = reader();
+    let app = &mut reader.app;
+    press(app, "/");
+    type_text(app, "streets\n");
+    let count = app.notes.search.matches().len();
+    let counter = format!(" 1/{count}");
+    assert!(status_line(app).ends_with(&counter), "{}", status_line(app));
+    press(app, "j j");
+    assert!(status_line(app).ends_with(&counter), "scrolling keeps it");
+    press(app, "h 1");
+    let status = status_line(app);
+    assert!(
+        status.contains("Highlighted as claim") && status.ends_with(&counter),
+        "{status}"
+    );
+    press(app, "esc");
+    assert!(app.notes.search.matches().is_empty());
+    let status = status_line(app);
+    assert!(!status.contains(&format!("/{count}")), "{status}");
+    assert!(
+        !status.contains("Highlighted"),
+        "Esc clears what was said of the search"
+    );
 }
 
 /// `?` is the help key, so `\` searches backward; as in vim, `n` keeps the search's direction
@@ -465,6 +500,41 @@ fn the_notes_tab_lists_filters_jumps_and_keeps_orphans_apart() {
     assert!(message(app).contains("Orphaned"), "{}", message(app));
 }
 
+/// What a Notes row shows first, to aim a click at it.
+fn row_label(row: &margent::tui::notes_tab::NotesRow) -> String {
+    use margent::tui::notes_tab::NotesRow;
+    match row {
+        NotesRow::Placed { words, .. } => words.chars().take(12).collect(),
+        NotesRow::OrphanHeader(_) => String::from("Orphaned ("),
+        NotesRow::Orphan { quote, .. } => {
+            format!("\"{}", quote.chars().take(8).collect::<String>())
+        }
+    }
+}
+
+/// A click on a Notes row selects the row drawn under the pointer, with the filter line shown
+/// above the list and without it, down to the orphans' heading and the orphans.
+#[test]
+fn clicking_a_notes_row_selects_the_row_drawn_there() {
+    for filtered in [true, false] {
+        let mut app = reader_with(plant_orphan).app;
+        press(&mut app, ") h 1 ) h 2 ) h 1 f");
+        while !filtered && app.side.notes.filter.is_some() {
+            press(&mut app, "f");
+        }
+        assert_eq!(app.side.notes.filter.is_some(), filtered);
+        assert_eq!(screen(&app).contains("Filter:"), filtered);
+        let side = app.layout().side.expect("a side pane").x;
+        let rows = app.side.notes.rows.clone();
+        assert_eq!(rows.len(), if filtered { 4 } else { 5 });
+        for (index, row) in rows.iter().enumerate().rev() {
+            common::reader::click_on(&mut app, &row_label(row), side);
+            assert_eq!(app.side.notes.cursor.selected, index, "{row:?}");
+            assert_eq!(app.focus, margent::tui::app::Focus::Side);
+        }
+    }
+}
+
 /// `m` sets a bookmark at the cursor and `'` lists bookmarks to jump back to.
 #[test]
 fn m_sets_a_bookmark_and_quote_lists_them() {
@@ -608,6 +678,15 @@ mod snapshots {
         press(&mut app, ") h 1 ) h 2 ) h 1 n");
         type_text(&mut app, "Compare with the 2019 figures.");
         press(&mut app, "ctrl-s f");
+        insta::assert_snapshot!(screen(&app));
+    }
+
+    #[test]
+    fn a_confirmed_search_keeps_its_counter() {
+        let mut app = reader().app;
+        press(&mut app, "/");
+        type_text(&mut app, "streets\n");
+        press(&mut app, "n");
         insta::assert_snapshot!(screen(&app));
     }
 

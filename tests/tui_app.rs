@@ -5,12 +5,12 @@ mod common;
 
 use std::sync::Arc;
 
-use common::reader::{app, app_with, article, press, screen};
+use common::reader::{app, app_with, article, click_on, press, screen};
 use margent::document::{BlockKind, DocumentBuilder, Format};
 use margent::tui::action::Action;
 use margent::tui::app::{App, Effect, Focus, Overlay, Setup};
 use margent::tui::article_pane::LinePos;
-use margent::tui::side_pane::{OutlineOrder, OutlineRow, SideTab};
+use margent::tui::side_pane::{OutlineOrder, OutlineRow, SideTab, group_label};
 use margent::tui::update::update;
 
 fn top(app: &App) -> LinePos {
@@ -526,4 +526,39 @@ fn the_status_bar_abbreviates_on_narrow_terminals() {
     assert!(wide.contains("2 min left"));
     let narrow = screen(&app(44, 20));
     assert!(narrow.contains("C3 Q2 R2"), "{narrow}");
+}
+
+/// A click selects the row drawn under the pointer, in the Outline tab as in the others, and
+/// when the list is scrolled too: clicks and drawing share one layout, so they cannot drift.
+#[test]
+fn clicking_an_outline_row_selects_the_row_drawn_there() {
+    for (height, scrolled) in [(40, false), (12, true)] {
+        let mut app = app(120, height);
+        if scrolled {
+            press(&mut app, "tab G");
+            assert!(app.side.outline.cursor.offset > 0, "the list scrolled");
+        }
+        let side = app.layout().side.expect("a side pane").x;
+        let offset = app.side.outline.cursor.offset;
+        let rows = app.side.outline.rows.clone();
+        let shown = offset..rows.len().min(offset + usize::from(app.side.list_height));
+        assert!(shown.len() >= 9, "{shown:?}");
+        for index in shown {
+            let needle: String = match rows[index] {
+                OutlineRow::Group(kind) => format!("{} (", group_label(kind)),
+                OutlineRow::Item(item) => app.side.outline.outline.items[item]
+                    .text
+                    .chars()
+                    .take(14)
+                    .collect(),
+            };
+            click_on(&mut app, &needle, side);
+            assert_eq!(app.side.outline.cursor.selected, index, "{needle}");
+            assert_eq!(app.focus, Focus::Side);
+            assert_eq!(
+                app.side.outline.cursor.offset, offset,
+                "a click does not scroll"
+            );
+        }
+    }
 }

@@ -162,6 +162,12 @@ impl SearchState {
     pub fn is_active(&self) -> bool {
         self.direction.is_some() && !self.matches().is_empty()
     }
+
+    /// The status bar's `"3/17"` for the current match, from Enter until Esc clears the search.
+    pub fn counter(&self) -> Option<String> {
+        let current = self.current.filter(|_| self.is_active())?;
+        Some(self.matches().counter(current))
+    }
 }
 
 /// The annotation state of the reader.
@@ -439,10 +445,12 @@ pub fn input(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-/// Esc outside any popup: clears an active search. Returns whether it did anything.
+/// Esc outside any popup: clears an active search and what the status bar said of it.
+/// Returns whether it did anything.
 pub fn cancel(app: &mut App) -> bool {
     if app.notes.search.direction.is_some() {
         app.notes.search = SearchState::default();
+        app.status.message = None;
         true
     } else {
         false
@@ -917,7 +925,8 @@ fn prompt_changed(app: &mut App, prompt: Prompt) -> Vec<Effect> {
 }
 
 /// `n` (`backwards` false) or `N` (true): the next match in the search's direction or against
-/// it, moving the cursor and the view there.
+/// it, moving the cursor and the view there; the status bar's counter follows (see
+/// [`SearchState::counter`]).
 fn step_search(app: &mut App, backwards: bool) {
     let Some(direction) = app.notes.search.direction else {
         app.say("No search; / starts one");
@@ -939,16 +948,15 @@ fn step_search(app: &mut App, backwards: bool) {
         return;
     };
     let span = matches.ranges[hit.index].clone();
-    let counter = matches.counter(hit.index);
     app.notes.search.current = Some(hit.index);
     if let Some(index) = app.doc.sentence_at(span.start) {
         app.notes.cursor = Some(index);
     }
     reveal(app, span);
     if hit.wrapped {
-        app.say(format!("{counter} (search wrapped around)"));
+        app.say("Search wrapped around");
     } else {
-        app.say(counter);
+        app.status.message = None;
     }
 }
 

@@ -1,9 +1,11 @@
 //! Where each part of the screen goes, computed from the terminal's size and the settings. The
 //! update function (for clicks and page sizes) and the views use the same [`ScreenLayout`].
 
-use ratatui::layout::Rect;
+use std::ops::Range;
 
-use super::side_pane::SideTab;
+use ratatui::layout::{Position, Rect};
+
+use super::side_pane::{SidePane, SideTab};
 
 /// Below this many columns the reader shows a notice instead of the article.
 pub const MIN_WIDTH: u16 = 20;
@@ -148,9 +150,54 @@ impl ScreenLayout {
         }
     }
 
+    /// Where the list of the tab `side` shows goes: its heading lines (the Notes tab's filter)
+    /// on top, its rows below. The views draw through it and clicks are mapped through it, so
+    /// a row is always selected where it is drawn.
+    pub fn side_list(&self, side: &SidePane) -> ListArea {
+        let area = self.list_for(side.tab);
+        let header = side.header_rows().min(area.height);
+        ListArea {
+            header: Rect {
+                height: header,
+                ..area
+            },
+            rows: Rect {
+                y: area.y + header,
+                height: area.height - header,
+                ..area
+            },
+        }
+    }
+
     /// Whether the article pane is shown.
     pub fn shows_article(&self) -> bool {
         self.article.is_some()
+    }
+}
+
+/// A side-pane list on screen: heading lines above its rows, one list row per screen row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListArea {
+    /// The heading lines (empty when the list has none).
+    pub header: Rect,
+    /// The rows.
+    pub rows: Rect,
+}
+
+impl ListArea {
+    /// The indices of the rows shown for a list of `len` rows scrolled to `offset`.
+    pub fn shown(&self, offset: usize, len: usize) -> Range<usize> {
+        let start = offset.min(len);
+        start..(start + usize::from(self.rows.height)).min(len)
+    }
+
+    /// The row drawn at cell `at` for a list of `len` rows scrolled to `offset`, if any.
+    pub fn row_at(&self, at: Position, offset: usize, len: usize) -> Option<usize> {
+        if !self.rows.contains(at) {
+            return None;
+        }
+        let index = offset + usize::from(at.y - self.rows.y);
+        (index < len).then_some(index)
     }
 }
 
@@ -195,5 +242,26 @@ mod tests {
         let l = layout(20, 5, true, true);
         assert!(!l.too_small);
         assert_eq!(l.list.height, 2);
+    }
+
+    /// Clicks and drawing share [`ListArea`]: a heading line pushes the rows down, and the
+    /// row under a cell is the one drawn there, never one past the end of the list.
+    #[test]
+    fn list_rows_start_below_the_heading_and_map_cells_back_to_rows() {
+        let area = ListArea {
+            header: Rect::new(10, 2, 20, 1),
+            rows: Rect::new(10, 3, 20, 5),
+        };
+        assert_eq!(area.shown(4, 100), 4..9);
+        assert_eq!(area.shown(4, 6), 4..6);
+        assert_eq!(area.row_at(Position::new(12, 3), 4, 100), Some(4));
+        assert_eq!(area.row_at(Position::new(12, 7), 4, 100), Some(8));
+        assert_eq!(area.row_at(Position::new(12, 2), 4, 100), None, "heading");
+        assert_eq!(area.row_at(Position::new(12, 8), 4, 100), None, "below");
+        assert_eq!(
+            area.row_at(Position::new(12, 6), 4, 6),
+            None,
+            "past the end"
+        );
     }
 }

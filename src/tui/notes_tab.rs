@@ -104,6 +104,15 @@ impl NotesPane {
         self.cursor.selected = self.cursor.selected.min(self.rows.len().saturating_sub(1));
     }
 
+    /// What the list is filtered to, for the line above it; `None` when everything is listed.
+    pub fn filter_label(&self) -> Option<String> {
+        match (&self.filter, self.bookmarks_only) {
+            (_, true) => Some(String::from("bookmarks")),
+            (Some(tag), false) => Some(format!("{tag} only")),
+            (None, false) => None,
+        }
+    }
+
     /// The next filter after the current one: all, then each tag of `tags` in turn.
     pub fn cycle_filter(&mut self, tags: &[Tag]) {
         self.bookmarks_only = false;

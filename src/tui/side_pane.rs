@@ -355,6 +355,14 @@ impl SidePane {
         }
     }
 
+    /// Lines the tab shown draws above its rows (the Notes tab's filter).
+    pub fn header_rows(&self) -> u16 {
+        match self.tab {
+            SideTab::Notes => u16::from(self.notes.filter_label().is_some()),
+            SideTab::Outline | SideTab::Contents => 0,
+        }
+    }
+
     /// Moves the selection of the tab shown by `delta` rows.
     pub fn move_selection(&mut self, delta: isize) {
         let height = usize::from(self.list_height);

@@ -107,6 +107,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if !app.quit {
         app.article.prepare_screen(&app.doc);
         annotate::refresh_notes(app);
+        sync_list_height(app);
     }
     effects
 }
@@ -141,13 +142,14 @@ fn scroll_article(app: &mut App, delta: isize) {
 fn follow_reading(app: &mut App) {
     let reading = app.article.top_byte(&app.doc);
     let follow = app.focus == Focus::Article;
-    let height = usize::from(app.side.list_height);
-    app.side.outline.follow(reading, follow, height);
+    let layout = app.layout();
+    let outline_height = usize::from(layout.list_for(SideTab::Outline).height);
+    app.side.outline.follow(reading, follow, outline_height);
     let block = app
         .doc
         .block_at(reading)
         .unwrap_or(app.doc.blocks.len().saturating_sub(1));
-    let contents_height = usize::from(app.layout().list_for(SideTab::Contents).height);
+    let contents_height = usize::from(layout.list_for(SideTab::Contents).height);
     app.side.contents.follow(block, follow, contents_height);
 }
 
@@ -290,9 +292,14 @@ fn resize(app: &mut App, width: u16, height: u16) {
     follow_reading(app);
 }
 
+/// Keeps the side pane's page size equal to the rows its list shows (fewer under the Notes
+/// filter line) and the selection among them.
 fn sync_list_height(app: &mut App) {
     let layout = app.layout();
-    app.side.list_height = layout.list_for(app.side.tab).height.max(1);
+    if layout.too_small {
+        return;
+    }
+    app.side.list_height = layout.side_list(&app.side).rows.height.max(1);
     let height = usize::from(app.side.list_height);
     let (cursor, _) = app.side.active_list();
     cursor.reveal(height);
@@ -333,11 +340,10 @@ fn click(app: &mut App, column: u16, row: u16) {
         switch_tab(app, *tab);
         return;
     }
-    let list = layout.list_for(app.side.tab);
-    if list.contains(at) {
+    let list = layout.side_list(&app.side);
+    let (cursor, len) = app.side.active_list();
+    if let Some(index) = list.row_at(at, cursor.offset, len) {
         app.focus = Focus::Side;
-        let (cursor, _) = app.side.active_list();
-        let index = cursor.offset + usize::from(row - list.y);
         app.side.select(index);
     } else if layout.article.is_some_and(|article| article.contains(at)) {
         app.focus = Focus::Article;

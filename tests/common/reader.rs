@@ -269,3 +269,19 @@ pub fn screen(app: &App) -> String {
     }
     out
 }
+
+/// Clicks where the screen shows `needle` at or right of column `from`, on the topmost row
+/// showing it, the way a user aims at what they see.
+pub fn click_on(app: &mut App, needle: &str, from: u16) {
+    let shown = screen(app);
+    let (column, row) = shown
+        .lines()
+        .enumerate()
+        .find_map(|(y, line)| {
+            let right: String = line.chars().skip(usize::from(from)).collect();
+            let x = right.find(needle)?;
+            Some((from + right[..x].chars().count() as u16, y as u16))
+        })
+        .unwrap_or_else(|| panic!("{needle:?} right of column {from}:\n{shown}"));
+    update(app, Action::Click { column, row });
+}

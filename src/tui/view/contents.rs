@@ -1,19 +1,20 @@
 //! The Contents tab: the article's headings, indented by level.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
+use crate::tui::layout::ListArea;
 use crate::tui::theme::Role;
 use crate::tui::wrap::truncate;
 
 use super::article::clean;
 use super::side::row_style;
 
-/// Draws the list of headings in `area`.
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// Draws the list of headings where `list` puts it.
+pub fn draw(frame: &mut Frame<'_>, app: &App, list: ListArea) {
+    let area = list.rows;
     let theme = app.theme();
     let pane = &app.side.contents;
     let width = usize::from(area.width);
@@ -27,12 +28,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         );
         return;
     }
+    let shown = list.shown(pane.cursor.offset, pane.headings.len());
     let lines: Vec<Line<'static>> = pane
         .headings
         .iter()
         .enumerate()
-        .skip(pane.cursor.offset)
-        .take(usize::from(area.height))
+        .take(shown.end)
+        .skip(shown.start)
         .map(|(index, &block)| {
             let selected = index == pane.cursor.selected;
             let marker = if pane.current == Some(index) {

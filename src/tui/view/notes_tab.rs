@@ -2,11 +2,11 @@
 //! words of the passage and the note; orphans under their own heading with their old quote.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
+use crate::tui::layout::ListArea;
 use crate::tui::notes_tab::NotesRow;
 use crate::tui::theme::Role;
 use crate::tui::wrap::truncate;
@@ -15,23 +15,21 @@ use super::annotations::tag_role;
 use super::article::clean;
 use super::side::row_style;
 
-/// Draws the Notes tab's list in `area`.
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// Draws the Notes tab's list: the filter line and the rows where `area` puts them.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: ListArea) {
     let theme = app.theme();
     let pane = &app.side.notes;
-    let width = usize::from(area.width);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let filter = match (&pane.filter, pane.bookmarks_only) {
-        (_, true) => Some(String::from("bookmarks")),
-        (Some(tag), false) => Some(format!("{tag} only")),
-        (None, false) => None,
-    };
-    if let Some(filter) = &filter {
-        lines.push(Line::styled(
-            truncate(&format!("Filter: {} (f changes)", clean(filter)), width),
-            theme.text(Role::OutlineMeta),
-        ));
+    let width = usize::from(area.rows.width);
+    if let Some(filter) = pane.filter_label() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                truncate(&format!("Filter: {} (f changes)", clean(&filter)), width),
+                theme.text(Role::OutlineMeta),
+            )),
+            area.header,
+        );
     }
+    let mut lines: Vec<Line<'static>> = Vec::new();
     if pane.rows.is_empty() {
         let empty = if app.notes.store.is_none() {
             "Annotations need an article file"
@@ -43,13 +41,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             theme.text(Role::OutlineMeta),
         ));
     }
-    let room = usize::from(area.height).saturating_sub(lines.len());
+    let shown = area.shown(pane.cursor.offset, pane.rows.len());
     for (index, row) in pane
         .rows
         .iter()
         .enumerate()
-        .skip(pane.cursor.offset)
-        .take(room)
+        .take(shown.end)
+        .skip(shown.start)
     {
         let selected = index == pane.cursor.selected;
         lines.push(match row {
@@ -92,7 +90,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             }
         });
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Paragraph::new(lines), area.rows);
 }
 
 /// One row: the tag label in its colour, then the words and the note.

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::outline::{ItemKind, OutlineItem};
 use crate::tui::app::App;
+use crate::tui::layout::ListArea;
 use crate::tui::side_pane::{OutlineRow, OutlineStatus, group_label};
 use crate::tui::theme::Role;
 use crate::tui::wrap::truncate;
@@ -25,18 +26,19 @@ pub fn kind_role(kind: ItemKind) -> Role {
     }
 }
 
-/// Draws the outline list in `list` and the selected item's details in `detail`.
-pub fn draw(frame: &mut Frame<'_>, app: &App, list: Rect, detail: Rect) {
+/// Draws the outline list where `list` puts it and the selected item's details in `detail`.
+pub fn draw(frame: &mut Frame<'_>, app: &App, list: ListArea, detail: Rect) {
     let theme = app.theme();
     let pane = &app.side.outline;
-    let width = usize::from(list.width);
+    let width = usize::from(list.rows.width);
     let mut lines = Vec::new();
+    let shown = list.shown(pane.cursor.offset, pane.rows.len());
     for (index, row) in pane
         .rows
         .iter()
         .enumerate()
-        .skip(pane.cursor.offset)
-        .take(usize::from(list.height))
+        .take(shown.end)
+        .skip(shown.start)
     {
         let selected = index == pane.cursor.selected;
         let line = match *row {
@@ -68,7 +70,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, list: Rect, detail: Rect) {
             theme.text(Role::OutlineMeta),
         ));
     }
-    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Paragraph::new(lines), list.rows);
     if detail.height > 0 {
         draw_detail(frame, app, detail);
     }

@@ -47,10 +47,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layout: &ScreenLayout, area: Rect)
         )),
         rule,
     );
+    let list = layout.side_list(&app.side);
     match app.side.tab {
-        SideTab::Outline => super::outline::draw(frame, app, layout.list, layout.detail),
-        SideTab::Contents => super::contents::draw(frame, app, layout.list_for(SideTab::Contents)),
-        SideTab::Notes => super::notes_tab::draw(frame, app, layout.list_for(SideTab::Notes)),
+        SideTab::Outline => super::outline::draw(frame, app, list, layout.detail),
+        SideTab::Contents => super::contents::draw(frame, app, list),
+        SideTab::Notes => super::notes_tab::draw(frame, app, list),
     }
 }
 

@@ -1,5 +1,5 @@
-//! The status bar: file name, position, time left, outline counts or progress, and the last
-//! message.
+//! The status bar: file name, position, time left, outline counts or progress, the last
+//! message and the search's match counter.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -96,13 +96,26 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         ..area
     };
     if right.width > 2 {
-        let text = crate::tui::wrap::truncate(&text, usize::from(right.width) - 1);
+        let room = usize::from(right.width) - 1;
+        let mut spans = Vec::new();
+        match app.notes.search.counter() {
+            Some(counter) if app.status.message.is_none() => {
+                spans.push(Span::styled(counter, theme.text(Role::StatusMessage)));
+            }
+            Some(counter) => {
+                let counter = format!(" · {counter}");
+                let text = crate::tui::wrap::truncate(&text, room.saturating_sub(counter.width()));
+                spans.push(Span::styled(text, theme.text(role)));
+                spans.push(Span::styled(counter, theme.text(Role::StatusMessage)));
+            }
+            None => spans.push(Span::styled(
+                crate::tui::wrap::truncate(&text, room),
+                theme.text(role),
+            )),
+        }
+        spans.push(Span::styled(" ", bar));
         frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(text, theme.text(role)),
-                Span::styled(" ", bar),
-            ]))
-            .alignment(Alignment::Right),
+            Paragraph::new(Line::from(spans)).alignment(Alignment::Right),
             right,
         );
     }
