@@ -2,14 +2,16 @@
 //!
 //! Headings keep their level, block quotes their nesting depth and list items theirs; code
 //! blocks become preformatted blocks; emphasis, strong emphasis, inline code and link text are
-//! kept as inline styles (link targets and images are dropped). Metadata comes from YAML front
+//! kept as inline styles (link targets and images are dropped); a table becomes one preformatted
+//! block of aligned columns (see [`super::table`]), strike-through text stays as plain text.
+//! Metadata comes from YAML front
 //! matter when present, then from the first heading and the byline and date lines under it.
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{dates, metadata};
+use super::{dates, metadata, table};
 use crate::document::{BlockKind, Document, DocumentBuilder, Format, InlineStyle, Metadata};
 
 /// Parses Markdown into a document with metadata and boilerplate flags.
@@ -17,7 +19,8 @@ pub fn parse(text: &str) -> Document {
     let (front, body) = split_front_matter(text);
     let mut builder = DocumentBuilder::new(Format::Markdown);
     let mut walker = Walker::default();
-    for event in Parser::new(body) {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(body, options) {
         walker.event(event, &mut builder);
     }
     walker.flush(&mut builder);
@@ -52,6 +55,17 @@ struct Walker {
     in_code: bool,
     /// Nesting depth of images, whose alt text is dropped.
     image_depth: u8,
+    /// The table being gathered, if the walker is inside one.
+    table: Option<TableCells>,
+}
+
+/// The cells of a Markdown table, gathered row by row.
+#[derive(Debug, Default)]
+struct TableCells {
+    /// Finished rows, each a list of cell texts.
+    rows: Vec<Vec<String>>,
+    /// How many of the rows are header rows.
+    header_rows: usize,
 }
 
 impl Walker {
@@ -100,6 +114,15 @@ impl Walker {
                 .push((self.text.len(), InlineStyle::Strong)),
             Tag::Link { .. } => self.open_styles.push((self.text.len(), InlineStyle::Link)),
             Tag::Image { .. } => self.image_depth += 1,
+            Tag::Table(_) => {
+                self.flush(builder);
+                self.table = Some(TableCells::default());
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(table) = &mut self.table {
+                    table.rows.push(Vec::new());
+                }
+            }
             _ => {}
         }
     }
@@ -127,6 +150,27 @@ impl Walker {
                 }
             }
             TagEnd::Image => self.image_depth = self.image_depth.saturating_sub(1),
+            TagEnd::TableCell => {
+                let cell = std::mem::take(&mut self.text);
+                self.styles.clear();
+                self.open_styles.clear();
+                if let Some(row) = self.table.as_mut().and_then(|table| table.rows.last_mut()) {
+                    row.push(cell);
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(table) = &mut self.table {
+                    table.header_rows = table.rows.len();
+                }
+            }
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    self.in_code = true;
+                    self.text = table::layout(&table.rows, table.header_rows);
+                    self.flush(builder);
+                    self.in_code = false;
+                }
+            }
             _ => {}
         }
     }
@@ -340,6 +384,37 @@ mod tests {
         );
         assert!(doc.blocks[1].is_boilerplate() && doc.blocks[2].is_boilerplate());
         assert!(!doc.blocks[4].is_boilerplate());
+    }
+
+    /// A pipe table becomes one preformatted block of aligned columns (the outline skips
+    /// preformatted text), not a paragraph of pipes and dashes; inline markup in cells is
+    /// reduced to its text, and the paragraphs around the table are untouched.
+    #[test]
+    fn table_becomes_an_aligned_preformatted_block() {
+        let doc = parse(
+            "Before.\n\n| Port | Ships |\n|---|---:|\n| *Harwick* | 12 |\n| Oban | 7 |\n\nAfter.\n",
+        );
+        assert_eq!(
+            kinds(&doc),
+            [
+                (BlockKind::Paragraph, 0, "Before."),
+                (
+                    BlockKind::Preformatted,
+                    0,
+                    "Port     Ships\n───────  ─────\nHarwick  12\nOban     7"
+                ),
+                (BlockKind::Paragraph, 0, "After."),
+            ]
+        );
+    }
+
+    /// Strike-through markers are dropped and the struck text kept, as with other emphasis.
+    #[test]
+    fn strikethrough_keeps_its_text() {
+        assert_eq!(
+            parse("Keep ~~this~~ text.\n").block_text(0),
+            "Keep this text."
+        );
     }
 
     /// YAML front matter supplies metadata and is not part of the text.

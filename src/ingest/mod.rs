@@ -9,6 +9,7 @@ mod html;
 mod markdown;
 pub mod metadata;
 mod read;
+mod table;
 mod text;
 
 use std::path::Path;
