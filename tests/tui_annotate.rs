@@ -6,14 +6,16 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::reader::{app, screen};
+use common::reader::{app, click_on, screen};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use margent::annotations::{Kind, Store, StoreOptions, Tag, sidecar};
 use margent::tui::action::Action;
 use margent::tui::annotate::{self, Modal};
 use margent::tui::app::App;
+use margent::tui::app::Focus;
 use margent::tui::keymap::KeyChord;
 use margent::tui::runtime::translate;
+use margent::tui::side_pane::{OutlineRow, SideTab};
 use margent::tui::update::update;
 
 /// A reader on the fixture article with an annotation store in a temporary folder.
@@ -528,7 +530,7 @@ fn clicking_a_notes_row_selects_the_row_drawn_there() {
         let rows = app.side.notes.rows.clone();
         assert_eq!(rows.len(), if filtered { 4 } else { 5 });
         for (index, row) in rows.iter().enumerate().rev() {
-            common::reader::click_on(&mut app, &row_label(row), side);
+            click_on(&mut app, &row_label(row), side);
             assert_eq!(app.side.notes.cursor.selected, index, "{row:?}");
             assert_eq!(app.focus, margent::tui::app::Focus::Side);
         }
@@ -691,6 +693,13 @@ mod snapshots {
     }
 
     #[test]
+    fn the_note_editor_on_an_orphan_selected_in_the_notes_tab() {
+        let mut reader = reader_with(plant_orphan);
+        press(&mut reader.app, ") h 1 ] ] tab G e");
+        insta::assert_snapshot!(screen(&reader.app));
+    }
+
+    #[test]
     fn search_with_matches() {
         let mut app = reader().app;
         press(&mut app, "/");
@@ -714,9 +723,9 @@ fn word_starting_row(app: &App, row: u16) -> Option<String> {
     (word.chars().count() >= 4).then_some(word)
 }
 
-/// A mouse reader selects by dragging: the press starts a selection on the word under the
-/// pointer, the drag extends it to whole words on a later line, and after the release `h`
-/// highlights exactly what was dragged over, as with `v`.
+/// A mouse reader selects by dragging: the drag selects whole words from the one pressed to
+/// one on a later line, and after the release `h` highlights exactly what was dragged over, as
+/// with `v`.
 #[test]
 fn dragging_the_mouse_selects_whole_words_and_h_highlights_them() {
     let mut app = reader().app;
@@ -738,10 +747,8 @@ fn dragging_the_mouse_selects_whole_words_and_h_highlights_them() {
         row: from.0,
     };
     update(&mut app, press_at);
-    let Some(Modal::Select(selection)) = &app.notes.modal else {
-        panic!("a press in the text starts a selection");
-    };
-    assert_eq!(app.doc.slice(&selection.span(&app.doc)), from.1, "one word");
+    assert!(app.notes.modal.is_none(), "a press alone selects nothing");
+    assert!(cursor_text(&app).contains(&from.1), "it moves the cursor");
     update(
         &mut app,
         Action::Drag {
@@ -760,4 +767,168 @@ fn dragging_the_mouse_selects_whole_words_and_h_highlights_them() {
     let highlight = &store(&app).annotations()[0];
     assert_eq!(highlight.tag, Some(Tag::Claim));
     assert_eq!(highlight.selector.quote, selected);
+}
+
+/// A click is for pointing: it moves the sentence cursor to the sentence clicked and gives the
+/// article focus, selecting nothing, so the next `h` or `n` acts on that sentence; a click
+/// also ends a selection.
+#[test]
+fn a_click_moves_the_cursor_to_the_sentence_clicked_and_selects_nothing() {
+    let mut reader = reader();
+    let app = &mut reader.app;
+    press(app, "tab");
+    click_on(app, "Critics argue", 0);
+    assert_eq!(app.focus, Focus::Article);
+    assert!(app.notes.modal.is_none());
+    assert!(cursor_text(app).starts_with("Critics argue"));
+    click_on(app, "Parents let", 0);
+    assert!(app.notes.modal.is_none());
+    assert!(cursor_text(app).starts_with("Parents let children"));
+    press(app, "h 1");
+    assert_eq!(store(app).annotations()[0].selector.quote, cursor_text(app));
+    press(app, "v w");
+    assert!(matches!(app.notes.modal, Some(Modal::Select(_))));
+    click_on(app, "Critics argue", 0);
+    assert!(app.notes.modal.is_none(), "a click ends the selection");
+    assert!(cursor_text(app).starts_with("Critics argue"));
+    press(app, "n");
+    assert!(matches!(app.notes.modal, Some(Modal::Editor(_))));
+    click_on(app, "older residents", 0);
+    assert!(
+        cursor_text(app).starts_with("Critics argue"),
+        "the open editor keeps the input"
+    );
+}
+
+/// The note editor's text as it opened.
+fn editor_original(app: &App) -> String {
+    match &app.notes.modal {
+        Some(Modal::Editor(editor)) => editor.original.clone(),
+        other => panic!("the note editor is open: {other:?}"),
+    }
+}
+
+/// The annotation tagged `tag`.
+fn tagged(app: &App, tag: Tag) -> Option<&margent::annotations::Annotation> {
+    store(app)
+        .annotations()
+        .iter()
+        .find(|a| a.tag == Some(tag.clone()))
+}
+
+/// With the side pane focused, `h` `n` `e` `d` act on the annotation selected in the Notes
+/// tab, not on the article's cursor, orphans included; `u` and Ctrl-r undo and redo there too.
+#[test]
+fn annotation_keys_act_on_the_selected_notes_row() {
+    let mut reader = reader_with(plant_orphan);
+    let app = &mut reader.app;
+    press(app, ") h 1 ) h 2 ] ] tab");
+    assert_eq!((app.side.tab, app.focus), (SideTab::Notes, Focus::Side));
+    let quote = tagged(app, Tag::Quote).unwrap().id.clone();
+    assert!(cursor_text(app).starts_with(&tagged(app, Tag::Quote).unwrap().selector.quote));
+    let margent::tui::notes_tab::NotesRow::Placed { id: claim, .. } =
+        app.side.notes.rows[0].clone()
+    else {
+        panic!("the first row is placed");
+    };
+    let claimed = |app: &App| store(app).get(&claim).cloned();
+    assert!(!claimed(app).unwrap().selector.quote.contains("Zebra"));
+    press(app, "g n");
+    type_text(app, "first");
+    press(app, "ctrl-s");
+    assert_eq!(claimed(app).unwrap().note.as_deref(), Some("first"));
+    assert_eq!(store(app).get(&quote).unwrap().note, None);
+    press(app, "e");
+    assert_eq!(editor_original(app), "first");
+    press(app, "esc h 6");
+    assert_eq!(claimed(app).unwrap().tag, Some(Tag::Important));
+    assert_eq!(store(app).get(&quote).unwrap().tag, Some(Tag::Quote));
+    press(app, "d");
+    assert!(claimed(app).is_none());
+    assert!(store(app).get(&quote).is_some());
+    assert_eq!(on_disk(&reader).len(), 2, "the quote and the orphan");
+    let app = &mut reader.app;
+    press(app, "u");
+    assert!(claimed(app).is_some(), "u undoes in the side pane");
+    press(app, "ctrl-r");
+    assert!(claimed(app).is_none(), "Ctrl-r redoes there");
+    press(app, "u G e");
+    assert_eq!(editor_original(app), "Was this ever true?");
+    type_text(app, " Yes.");
+    press(app, "ctrl-s h 5");
+    let orphan = store(app).orphans().next().unwrap();
+    assert_eq!(orphan.note.as_deref(), Some("Was this ever true? Yes."));
+    assert_eq!(orphan.tag, Some(Tag::Question));
+    press(app, "d");
+    assert_eq!(store(app).orphans().count(), 0, "an orphan can be deleted");
+    press(app, "u");
+    assert_eq!(store(app).orphans().count(), 1);
+    press(app, "G k");
+    assert!(matches!(
+        app.side.notes.rows[app.side.notes.cursor.selected],
+        margent::tui::notes_tab::NotesRow::OrphanHeader(_)
+    ));
+    let before = store(app).annotations().len();
+    press(app, "d");
+    assert_eq!(
+        store(app).annotations().len(),
+        before,
+        "a heading is not deleted"
+    );
+}
+
+/// In the Outline tab `n` makes the selected item a highlight of its kind and opens the note
+/// editor on it (even while a search is active: `n` steps through matches only in the
+/// article); `e` and `d` then act on that highlight, never on the article's cursor.
+#[test]
+fn n_on_an_outline_item_notes_it_as_a_highlight_of_its_kind() {
+    let mut reader = reader();
+    let app = &mut reader.app;
+    press(app, ") ) h 4 /");
+    type_text(app, "streets\n");
+    assert!(app.notes.search.is_active());
+    press(app, "tab j");
+    let item = app.side.outline.outline.items[0].clone();
+    assert!(matches!(
+        app.side.outline.selected_row(),
+        Some(OutlineRow::Item(0))
+    ));
+    press(app, "n");
+    assert_eq!(editor_original(app), "");
+    type_text(app, "Which cities?");
+    press(app, "ctrl-s");
+    let claim = tagged(app, Tag::Claim)
+        .expect("a highlight of the claim")
+        .clone();
+    assert_eq!(claim.selector.quote, item.text);
+    assert_eq!(claim.note.as_deref(), Some("Which cities?"));
+    press(app, "n");
+    assert_eq!(
+        editor_original(app),
+        "Which cities?",
+        "n opens the same highlight"
+    );
+    press(app, "esc h e");
+    assert_eq!(editor_original(app), "Which cities?");
+    press(app, "esc");
+    assert_eq!(
+        store(app).annotations().len(),
+        2,
+        "no second highlight of the item"
+    );
+    press(app, "d");
+    assert!(tagged(app, Tag::Claim).is_none());
+    assert!(
+        tagged(app, Tag::Evidence).is_some(),
+        "the cursor's highlight stays"
+    );
+    press(app, "d e");
+    assert!(message(app).contains("not highlighted"), "{}", message(app));
+    assert!(app.notes.modal.is_none());
+    press(app, "u");
+    assert!(tagged(app, Tag::Claim).is_some());
+    press(app, "k n");
+    assert!(app.notes.modal.is_none(), "a group header is not annotated");
+    press(app, "] h");
+    assert!(message(app).contains("Contents"), "{}", message(app));
 }

@@ -18,6 +18,7 @@ use crate::search::{Direction, IncrementalSearch, Matches};
 
 use super::action::Action;
 use super::app::{App, Effect};
+use super::key_target::{KeyTarget, key_target};
 
 /// An annotation command, bound to keys through the keymap like every other action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,8 +87,13 @@ pub struct Prompt {
 pub enum NoteTarget {
     /// An existing annotation.
     Existing(AnnotationId),
-    /// A new highlight of this byte range, made when the note is saved.
-    New(Range<usize>),
+    /// A new highlight, made when the note is saved.
+    New {
+        /// Its passage (bytes).
+        span: Range<usize>,
+        /// Its tag (an outline item's kind), if any.
+        tag: Option<Tag>,
+    },
 }
 
 /// The note editor popup.
@@ -128,7 +134,7 @@ impl NoteEditor {
 pub enum Modal {
     /// The tag palette, to tag byte range `span` (or retag annotation `existing`).
     Palette {
-        /// The passage to highlight.
+        /// The passage to highlight (empty when retagging an orphan).
         span: Range<usize>,
         /// The highlight being retagged, if any.
         existing: Option<AnnotationId>,
@@ -189,6 +195,8 @@ pub struct Annotating {
     pub user_tags: Vec<Tag>,
     /// The tag last picked (Enter in the palette).
     pub last_tag: Option<Tag>,
+    /// The byte under the last left-button press in the article, where a drag selects from.
+    pub drag_anchor: Option<usize>,
 }
 
 impl Annotating {
@@ -223,7 +231,11 @@ pub fn write_recovery() {
 
 /// Applies an annotation action; returns the effects the runtime must carry out.
 pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
-    if matches!(action, AnnotateAction::Note) && app.notes.search.is_active() {
+    let target = key_target(app);
+    if matches!(action, AnnotateAction::Note)
+        && target == KeyTarget::Cursor
+        && app.notes.search.is_active()
+    {
         step_search(app, false);
         return Vec::new();
     }
@@ -232,15 +244,10 @@ pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
         AnnotateAction::PrevSentence => move_cursor(app, |_, i| motion::previous_sentence(i)),
         AnnotateAction::NextParagraph => move_cursor(app, motion::next_paragraph),
         AnnotateAction::PrevParagraph => move_cursor(app, motion::previous_paragraph),
-        AnnotateAction::Highlight => {
-            if let Some(effects) = highlight_outline_item(app) {
-                return effects;
-            }
-            open_palette(app);
-        }
-        AnnotateAction::Note => open_editor(app, true),
-        AnnotateAction::EditNote => open_editor(app, false),
-        AnnotateAction::Delete => return delete(app),
+        AnnotateAction::Highlight => return highlight(app, target),
+        AnnotateAction::Note => open_editor(app, target, true),
+        AnnotateAction::EditNote => open_editor(app, target, false),
+        AnnotateAction::Delete => return delete(app, target),
         AnnotateAction::Undo => return replay(app, true),
         AnnotateAction::Redo => return replay(app, false),
         AnnotateAction::Search => open_prompt(app, PromptKind::Search(Direction::Forward)),
@@ -277,39 +284,60 @@ pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
     Vec::new()
 }
 
-/// A left-button press in the article pane at cell (column, row): starts a selection at the
-/// character under the pointer (word-snapped like `v`'s), unless a popup is open.
-pub fn start_mouse_selection(app: &mut App, column: u16, row: u16) {
-    if app
-        .notes
-        .modal
-        .as_ref()
-        .is_some_and(|modal| !matches!(modal, Modal::Select(_)))
-    {
-        return;
-    }
-    if let Some(byte) = byte_under_pointer(app, column, row) {
-        app.notes.modal = Some(Modal::Select(crate::selection::Selection::at(byte)));
-        app.say("Selecting: drag to extend, h highlights, n adds a note, Esc cancels");
+/// A left-button press anywhere: ends a selection and forgets the last press. Returns `false`
+/// while a palette, editor or prompt is open: those take every input until closed.
+pub fn begin_click(app: &mut App) -> bool {
+    app.notes.drag_anchor = None;
+    match app.notes.modal {
+        Some(Modal::Select(_)) => {
+            app.notes.modal = None;
+            app.status.message = None;
+            true
+        }
+        Some(_) => false,
+        None => true,
     }
 }
 
-/// The pointer moved with the left button held: a selection started by a press follows it.
-/// Cells outside the text column count as its nearest edge.
-pub fn drag_selection(app: &mut App, column: u16, row: u16) {
-    let Some(Modal::Select(mut selection)) = app.notes.modal.clone() else {
+/// A left-button press in the article pane at cell (column, row): the sentence cursor moves to
+/// the sentence there, and a drag from here selects (see [`drag_selection`]).
+pub fn press_in_article(app: &mut App, column: u16, row: u16) {
+    let Some(byte) = byte_under_pointer(app, column, row) else {
         return;
     };
+    app.notes.drag_anchor = Some(byte);
+    if let Some(index) = app
+        .doc
+        .sentence_at(byte)
+        .filter(|&index| shown_in_text(app, index))
+    {
+        app.notes.cursor = Some(index);
+    }
+}
+
+/// The pointer moved with the left button held: selects whole words from the press to the
+/// pointer, like `v`, once it has left the character pressed (a shaky click stays a click).
+/// Cells outside the text column count as its nearest edge.
+pub fn drag_selection(app: &mut App, column: u16, row: u16) {
     let text = app.layout().text;
     if text.width == 0 || text.height == 0 {
         return;
     }
     let column = column.clamp(text.x, text.x + text.width - 1);
     let row = row.clamp(text.y, text.y + text.height - 1);
-    if let Some(byte) = byte_under_pointer(app, column, row) {
-        selection.drag_to(&app.doc, byte);
-        app.notes.modal = Some(Modal::Select(selection));
-    }
+    let Some(byte) = byte_under_pointer(app, column, row) else {
+        return;
+    };
+    let mut selection = match (&app.notes.modal, app.notes.drag_anchor) {
+        (Some(Modal::Select(selection)), _) => *selection,
+        (None, Some(anchor)) if anchor != byte => {
+            app.say("Selecting: drag to extend, h highlights, n adds a note, Esc cancels");
+            crate::selection::Selection::at(anchor)
+        }
+        _ => return,
+    };
+    selection.drag_to(&app.doc, byte);
+    app.notes.modal = Some(Modal::Select(selection));
 }
 
 /// The document byte under cell (column, row) of the terminal, if the text column shows one.
@@ -358,7 +386,7 @@ fn select_key(
         }
         KeyCode::Char('n') if !span.is_empty() => {
             app.notes.modal = Some(Modal::Editor(Box::new(NoteEditor::new(
-                NoteTarget::New(span),
+                NoteTarget::New { span, tag: None },
                 "",
             ))));
         }
@@ -613,31 +641,42 @@ fn require_store(app: &mut App) -> bool {
     false
 }
 
-/// `h` on an outline item: a highlight of the item's passage tagged with its kind.
-fn highlight_outline_item(app: &mut App) -> Option<Vec<Effect>> {
-    use super::side_pane::{OutlineRow, SideTab};
-    if app.focus != super::app::Focus::Side || app.side.tab != SideTab::Outline {
-        return None;
-    }
-    let Some(OutlineRow::Item(index)) = app.side.outline.selected_row() else {
-        return Some(Vec::new());
-    };
-    let item = app.side.outline.outline.items.get(index)?.clone();
-    let tag = match item.kind {
-        crate::outline::ItemKind::Claim => Tag::Claim,
-        crate::outline::ItemKind::Quote => Tag::Quote,
-        crate::outline::ItemKind::Recommendation => Tag::Recommendation,
-    };
+/// `h`: the palette for the cursor sentence or a Notes-tab annotation (to retag it); an
+/// outline item is highlighted with its kind at once.
+fn highlight(app: &mut App, target: KeyTarget) -> Vec<Effect> {
     if !require_store(app) {
-        return Some(Vec::new());
+        return Vec::new();
     }
-    Some(tag_passage(app, item.span, None, tag))
+    match target {
+        KeyTarget::Cursor => open_palette(app),
+        KeyTarget::Annotation { id, .. } if is_bookmark(app, &id) => {
+            app.say("Bookmarks have no tag; d deletes one");
+        }
+        KeyTarget::Annotation { id, span } => {
+            app.notes.modal = Some(Modal::Palette {
+                span: span.unwrap_or_default(),
+                existing: Some(id),
+            });
+        }
+        KeyTarget::OutlineItem {
+            span,
+            tag,
+            highlight,
+        } => return tag_passage(app, span, highlight, tag),
+        KeyTarget::Nothing(why) => app.say(why),
+    }
+    Vec::new()
+}
+
+fn is_bookmark(app: &App, id: &AnnotationId) -> bool {
+    app.notes
+        .store
+        .as_ref()
+        .and_then(|store| store.get(id))
+        .is_some_and(|annotation| annotation.kind == Kind::Bookmark)
 }
 
 fn open_palette(app: &mut App) {
-    if !require_store(app) {
-        return;
-    }
     let Some(index) = cursor(app) else { return };
     let existing = under_cursor(app).filter(|(id, _)| {
         app.notes
@@ -713,16 +752,42 @@ fn tag_passage(
     vec![Effect::SaveAnnotations]
 }
 
-fn open_editor(app: &mut App, create: bool) {
+/// `n` (`create`) or `e`: the note editor on the annotation `target` names, or, for `n`, on a
+/// new highlight of the cursor sentence or the outline item.
+fn open_editor(app: &mut App, target: KeyTarget, create: bool) {
     if !require_store(app) {
         return;
     }
-    let Some(index) = cursor(app) else { return };
-    let target = match under_cursor(app) {
-        Some((id, _)) => NoteTarget::Existing(id),
-        None if create => NoteTarget::New(app.doc.sentences[index].span.clone()),
-        None => {
-            app.complain("No annotation under the cursor");
+    let target = match target {
+        KeyTarget::Cursor => {
+            let Some(index) = cursor(app) else { return };
+            match under_cursor(app) {
+                Some((id, _)) => NoteTarget::Existing(id),
+                None if create => NoteTarget::New {
+                    span: app.doc.sentences[index].span.clone(),
+                    tag: None,
+                },
+                None => {
+                    app.complain("No annotation under the cursor");
+                    return;
+                }
+            }
+        }
+        KeyTarget::Annotation { id, .. }
+        | KeyTarget::OutlineItem {
+            highlight: Some(id),
+            ..
+        } => NoteTarget::Existing(id),
+        KeyTarget::OutlineItem { span, tag, .. } if create => NoteTarget::New {
+            span,
+            tag: Some(tag),
+        },
+        KeyTarget::OutlineItem { .. } => {
+            app.complain(NOT_HIGHLIGHTED);
+            return;
+        }
+        KeyTarget::Nothing(why) => {
+            app.say(why);
             return;
         }
     };
@@ -734,10 +799,14 @@ fn open_editor(app: &mut App, create: bool) {
             .and_then(|store| store.get(id))
             .and_then(|a| a.note.clone())
             .unwrap_or_default(),
-        NoteTarget::New(_) => String::new(),
+        NoteTarget::New { .. } => String::new(),
     };
     app.notes.modal = Some(Modal::Editor(Box::new(NoteEditor::new(target, &note))));
 }
+
+/// Why `e` or `d` on an outline item did nothing.
+const NOT_HIGHLIGHTED: &str =
+    "This outline item is not highlighted: h highlights it, n adds a note";
 
 fn editor_key(app: &mut App, key: KeyEvent, mut editor: NoteEditor) -> Vec<Effect> {
     if editor.confirming {
@@ -782,10 +851,11 @@ fn save_note(app: &mut App, editor: NoteEditor) -> Vec<Effect> {
                 return Vec::new();
             }
         }
-        NoteTarget::New(span) => {
+        NoteTarget::New { span, tag } => {
             let mut annotation =
                 Annotation::new(Kind::Highlight, Selector::from_span(&app.doc, span));
             annotation.note = note;
+            annotation.tag = tag;
             notes.history.add(store, &app.doc, annotation);
         }
     }
@@ -793,13 +863,33 @@ fn save_note(app: &mut App, editor: NoteEditor) -> Vec<Effect> {
     vec![Effect::SaveAnnotations]
 }
 
-fn delete(app: &mut App) -> Vec<Effect> {
+/// `d`: deletes the annotation under the cursor, selected in the Notes tab, or made of the
+/// selected outline item.
+fn delete(app: &mut App, target: KeyTarget) -> Vec<Effect> {
     if !require_store(app) {
         return Vec::new();
     }
-    let Some((id, _)) = under_cursor(app) else {
-        app.complain("No annotation under the cursor");
-        return Vec::new();
+    let id = match target {
+        KeyTarget::Cursor => match under_cursor(app) {
+            Some((id, _)) => id,
+            None => {
+                app.complain("No annotation under the cursor");
+                return Vec::new();
+            }
+        },
+        KeyTarget::Annotation { id, .. }
+        | KeyTarget::OutlineItem {
+            highlight: Some(id),
+            ..
+        } => id,
+        KeyTarget::OutlineItem { .. } => {
+            app.complain(NOT_HIGHLIGHTED);
+            return Vec::new();
+        }
+        KeyTarget::Nothing(why) => {
+            app.say(why);
+            return Vec::new();
+        }
     };
     let notes = &mut app.notes;
     let Some(store) = notes.store.as_mut() else {

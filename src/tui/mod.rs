@@ -12,6 +12,7 @@ pub mod annotate;
 pub mod app;
 pub mod article_pane;
 pub mod config;
+pub mod key_target;
 pub mod keymap;
 pub mod layout;
 pub mod notes_tab;

@@ -333,6 +333,9 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
+    if !annotate::begin_click(app) {
+        return;
+    }
     let layout = app.layout();
     let at = Position::new(column, row);
     if let Some((tab, _)) = layout.tabs.iter().find(|(_, rect)| rect.contains(at)) {
@@ -347,7 +350,7 @@ fn click(app: &mut App, column: u16, row: u16) {
         app.side.select(index);
     } else if layout.article.is_some_and(|article| article.contains(at)) {
         app.focus = Focus::Article;
-        annotate::start_mouse_selection(app, column, row);
+        annotate::press_in_article(app, column, row);
     } else if layout.side.is_some_and(|side| side.contains(at)) {
         app.focus = Focus::Side;
     }
