@@ -9,6 +9,7 @@ mod attribution;
 pub mod claims;
 mod clauses;
 mod cues;
+mod frames;
 mod lexicon;
 mod marks;
 pub mod quotes;

@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use super::cues::{Cue, find_all};
+use super::frames;
 use super::lexicon::{Lexicon, PhraseSet};
 use super::words::Tokens;
 
@@ -288,12 +289,27 @@ static SUBJECT_OPENERS: LazyLock<Lexicon> = LazyLock::new(|| {
         "that",
         "said",
         "says",
+        "say",
         "argued",
         "argues",
+        "argue",
         "added",
+        "believe",
         "believes",
+        "think",
         "thinks",
+        "agree",
+        "agrees",
+        "insist",
+        "insists",
         "warned",
+        "because",
+        "since",
+        "whether",
+        "if",
+        "unless",
+        "when",
+        "once",
         "and",
         "but",
         "so",
@@ -330,7 +346,10 @@ pub fn detect(tokens: &Tokens, from_word: usize, opens_sentence: bool) -> Option
     let mut cues = Vec::new();
     let mut actor = None;
     for cue in find_all(tokens, &DEONTIC, "modal", 0.6) {
-        if cue.word < from_word || !is_advice_modal(tokens, &cue) {
+        if cue.word < from_word
+            || !is_advice_modal(tokens, &cue)
+            || frames::governing(tokens, cue.word, from_word).is_some()
+        {
             continue;
         }
         actor = actor.or_else(|| subject_before(tokens, cue.word, from_word));
@@ -401,10 +420,71 @@ fn is_advice_modal(tokens: &Tokens, cue: &Cue) -> bool {
         return false;
     }
     let verb_ends_clause = next + 1 >= tokens.len();
-    let relative = (cue.word.saturating_sub(6)..cue.word)
-        .any(|k| matches!(tokens.lower(k), "that" | "which") && k > 0);
+    let relative = (cue.word.saturating_sub(6)..cue.word).any(|k| {
+        matches!(tokens.lower(k), "that" | "which")
+            && k > 0
+            && !REPORTING.contains(tokens.lower(k - 1))
+    });
     !(verb_ends_clause && relative)
 }
+
+/// Verbs and adjectives after which "that" opens a reported view, not a relative clause
+/// ("argues that regulators must act", unlike "a risk that we cannot afford to ignore").
+static REPORTING: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "say",
+        "says",
+        "said",
+        "argue",
+        "argues",
+        "argued",
+        "believe",
+        "believes",
+        "believed",
+        "think",
+        "thinks",
+        "thought",
+        "agree",
+        "agrees",
+        "agreed",
+        "insist",
+        "insists",
+        "insisted",
+        "warn",
+        "warns",
+        "warned",
+        "conclude",
+        "concludes",
+        "concluded",
+        "recommend",
+        "recommends",
+        "recommended",
+        "suggest",
+        "suggests",
+        "suggested",
+        "note",
+        "notes",
+        "noted",
+        "find",
+        "finds",
+        "found",
+        "show",
+        "shows",
+        "showed",
+        "stress",
+        "stresses",
+        "stressed",
+        "maintain",
+        "maintains",
+        "maintained",
+        "contend",
+        "contends",
+        "contended",
+        "clear",
+        "true",
+        "convinced",
+    ])
+});
 
 /// Irregular past participles; regular ones end in "-ed".
 static PARTICIPLES: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -426,7 +506,9 @@ fn is_participle(lower: &str) -> bool {
 fn capability(tokens: &Tokens, from_word: usize) -> Option<Cue> {
     (from_word..tokens.len()).find_map(|k| {
         let modal = tokens.lower(k);
-        if !matches!(modal, "can" | "could" | "would" | "might") {
+        if !matches!(modal, "can" | "could" | "would" | "might")
+            || frames::governing(tokens, k, from_word).is_some()
+        {
             return None;
         }
         let mut verb = k + 1;
@@ -581,6 +663,30 @@ mod tests {
     }
 
     #[test]
+    fn endorsed_views_advise_and_doubted_ones_do_not() {
+        // "We believe Congress should act" is the writer's advice and Congress its actor;
+        // "Not everyone is convinced that software should decide" doubts a view, and
+        // "because nothing should be lost" gives a reason: neither advises anybody.
+        assert_eq!(
+            actor("We believe Congress should act.").as_deref(),
+            Some("Congress")
+        );
+        assert_eq!(
+            actor("The report argues that regulators must act.").as_deref(),
+            Some("regulators")
+        );
+        assert!(advice("Not everyone is convinced that software should decide.").is_none());
+        assert!(advice("The file stays, because nothing should be lost.").is_none());
+        assert!(advice("She doubts that regulators must act.").is_none());
+        assert!(advice("Few think that Washington can fund the patrols.").is_none());
+        // A modal before the reason still advises, and names its actor.
+        assert_eq!(
+            actor("Ports must act because nothing should be lost.").as_deref(),
+            Some("Ports")
+        );
+    }
+
+    #[test]
     fn hindsight_conditions_and_relative_clauses_are_not_advice() {
         // "should have" judges the past; "Should it rain" is a condition; "a risk that we
         // cannot afford to ignore." describes the risk.
@@ -590,6 +696,8 @@ mod tests {
         assert!(advice("It fails the tenants who cannot afford to heat their flats.").is_none());
         assert!(advice("Should it rain, the match stops.").is_none());
         assert!(advice("Floods are a risk that farmers cannot afford to ignore.").is_none());
+        // After a reporting verb "that" opens a reported view: "argues that X must act."
+        assert!(advice("The panel argues that ports must act.").is_some());
         assert!(advice("Is it time to act?").is_none());
     }
 
