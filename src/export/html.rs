@@ -60,17 +60,28 @@ ul.item{padding-left:1.3rem}
 /// Escapes text for HTML element content and attribute values: `&`, `<`, `>`, `"` and `'`.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            ch => out.push(ch),
-        }
-    }
+    escape_into(&mut out, text);
     out
+}
+
+/// Appends `text` to `out` escaped as [`escape`] does, copying the runs between markup
+/// characters whole (the five are ASCII, so they never occur inside a multi-byte character).
+fn escape_into(out: &mut String, text: &str) {
+    let mut copied = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..index]);
+        out.push_str(entity);
+        copied = index + 1;
+    }
+    out.push_str(&text[copied..]);
 }
 
 /// Renders the page.
@@ -318,7 +329,7 @@ fn marked_text(
     cuts.dedup();
     for pair in cuts.windows(2) {
         let run = pair[0]..pair[1];
-        let text = escape(document.slice(&run));
+        let text = document.slice(&run);
         let innermost = inside
             .iter()
             .filter(|p| p.bytes.start <= run.start && p.bytes.end >= run.end)
@@ -326,14 +337,13 @@ fn marked_text(
         match innermost {
             Some(placed) => {
                 let tag = placed.highlight.label();
-                let _ = write!(
-                    out,
-                    "<mark class=\"{}\" title=\"{}\">{text}</mark>",
-                    tag_class(tag),
-                    escape(tag)
-                );
+                let _ = write!(out, "<mark class=\"{}\" title=\"", tag_class(tag));
+                escape_into(out, tag);
+                out.push_str("\">");
+                escape_into(out, text);
+                out.push_str("</mark>");
             }
-            None => out.push_str(&text),
+            None => escape_into(out, text),
         }
         for placed in inside.iter().filter(|p| p.bytes.end == run.end) {
             if let Some(number) = numbers[placed.index] {

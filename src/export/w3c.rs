@@ -7,6 +7,7 @@
 //! `TextPositionSelector` (character offsets). The note is a `TextualBody` with purpose
 //! `commenting`, the tag a `TextualBody` with purpose `tagging`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -24,78 +25,82 @@ pub const ANNOTATION_ID_PREFIX: &str = "urn:margent:annotation:";
 /// Prefix of the id of an exported collection.
 const COLLECTION_ID_PREFIX: &str = "urn:margent:export:";
 
+// The JSON shapes below borrow their text (`Cow`) so that an export of thousands of
+// highlights writes them straight from the highlights instead of copying every string first;
+// on import they own what they read.
+
 #[derive(Debug, Serialize, Deserialize)]
-struct Collection {
+struct Collection<'a> {
     #[serde(rename = "@context")]
     context: serde_json::Value,
     id: String,
     #[serde(rename = "type")]
-    kind: String,
+    kind: Cow<'a, str>,
     #[serde(default)]
     label: String,
     #[serde(default)]
     total: usize,
-    first: Page,
+    first: Page<'a>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct Page {
+struct Page<'a> {
     #[serde(rename = "type")]
-    kind: String,
+    kind: Cow<'a, str>,
     #[serde(rename = "startIndex", default)]
     start_index: usize,
-    items: Vec<Annotation>,
+    items: Vec<Annotation<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct Annotation {
+struct Annotation<'a> {
     id: String,
     #[serde(rename = "type")]
-    kind: String,
+    kind: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    motivation: Option<String>,
+    motivation: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     created: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     modified: Option<String>,
     #[serde(default, skip_serializing_if = "OneOrMany::is_empty")]
-    body: OneOrMany<Body>,
-    target: OneOrMany<Target>,
+    body: OneOrMany<Body<'a>>,
+    target: OneOrMany<Target<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct Body {
+struct Body<'a> {
     #[serde(rename = "type", default)]
-    kind: Option<String>,
+    kind: Option<Cow<'a, str>>,
     #[serde(default)]
-    value: Option<String>,
+    value: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    format: Option<String>,
+    format: Option<Cow<'a, str>>,
     #[serde(default)]
-    purpose: Option<String>,
+    purpose: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(untagged)]
-enum Target {
+enum Target<'a> {
     Specific {
-        source: String,
+        source: Cow<'a, str>,
         #[serde(default)]
-        selector: OneOrMany<Selector>,
+        selector: OneOrMany<Selector<'a>>,
     },
-    Iri(String),
+    Iri(Cow<'a, str>),
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "type")]
-enum Selector {
+enum Selector<'a> {
     #[serde(rename = "TextQuoteSelector")]
     TextQuote {
-        exact: String,
+        exact: Cow<'a, str>,
         #[serde(default)]
-        prefix: String,
+        prefix: Cow<'a, str>,
         #[serde(default)]
-        suffix: String,
+        suffix: Cow<'a, str>,
     },
     #[serde(rename = "TextPositionSelector")]
     TextPosition { start: usize, end: usize },
@@ -132,44 +137,64 @@ impl<T> OneOrMany<T> {
 
 /// Renders the collection as pretty-printed JSON ending in a newline.
 pub fn render(inputs: &[ExportInput]) -> String {
-    let items: Vec<Annotation> = inputs
-        .iter()
-        .flat_map(|input| {
-            let source = source_iri(input.source_file);
-            input
-                .highlights_in_reading_order()
-                .into_iter()
-                .map(move |highlight| annotation(highlight, &source))
-        })
-        .collect();
     let sources: Vec<String> = inputs
         .iter()
         .map(|input| source_iri(input.source_file))
+        .collect();
+    let items: Vec<Annotation> = inputs
+        .iter()
+        .zip(&sources)
+        .flat_map(|(input, source)| {
+            input
+                .highlights_in_reading_order()
+                .into_iter()
+                .map(move |highlight| annotation(highlight, source))
+        })
         .collect();
     let label = match inputs {
         [single] => format!("Highlights from {}", single.title()),
         many => format!("Highlights from {} articles", many.len()),
     };
+    let capacity = inputs
+        .iter()
+        .flat_map(|input| input.highlights)
+        .map(estimated_size)
+        .sum::<usize>()
+        + 1024;
     let collection = Collection {
         context: serde_json::Value::from(CONTEXT),
         id: format!("{COLLECTION_ID_PREFIX}{}", sources.join(",")),
-        kind: "AnnotationCollection".to_owned(),
+        kind: Cow::Borrowed("AnnotationCollection"),
         label,
         total: items.len(),
         first: Page {
-            kind: "AnnotationPage".to_owned(),
+            kind: Cow::Borrowed("AnnotationPage"),
             start_index: 0,
             items,
         },
     };
-    let mut json = serde_json::to_string_pretty(&collection)
-        .expect("serialising plain structs with string keys cannot fail");
-    json.push('\n');
-    json
+    let mut json = Vec::with_capacity(capacity);
+    serde_json::to_writer_pretty(&mut json, &collection)
+        .expect("serialising plain structs with string keys into memory cannot fail");
+    json.push(b'\n');
+    String::from_utf8(json).expect("serde_json writes UTF-8")
 }
 
-/// One highlight as an `Annotation`.
-fn annotation(highlight: &ExportHighlight, source: &str) -> Annotation {
+/// About how many bytes a highlight takes in the pretty-printed JSON (its texts plus some
+/// 1,000 bytes of keys and indentation), so the output is allocated once rather than regrown
+/// and copied many times over for thousands of highlights.
+fn estimated_size(highlight: &ExportHighlight) -> usize {
+    let texts = [&highlight.quote, &highlight.prefix, &highlight.suffix]
+        .into_iter()
+        .chain(&highlight.note)
+        .chain(&highlight.tag)
+        .map(String::len)
+        .sum::<usize>();
+    1024 + texts + texts / 8
+}
+
+/// One highlight as an `Annotation`, borrowing its texts.
+fn annotation<'a>(highlight: &'a ExportHighlight, source: &'a str) -> Annotation<'a> {
     let mut body = Vec::new();
     let note = highlight
         .note
@@ -177,24 +202,24 @@ fn annotation(highlight: &ExportHighlight, source: &str) -> Annotation {
         .filter(|note| !note.trim().is_empty());
     if let Some(note) = note {
         body.push(Body {
-            kind: Some("TextualBody".to_owned()),
-            value: Some(note.clone()),
-            format: Some("text/plain".to_owned()),
-            purpose: Some("commenting".to_owned()),
+            kind: Some(Cow::Borrowed("TextualBody")),
+            value: Some(Cow::Borrowed(note)),
+            format: Some(Cow::Borrowed("text/plain")),
+            purpose: Some(Cow::Borrowed("commenting")),
         });
     }
     if let Some(tag) = &highlight.tag {
         body.push(Body {
-            kind: Some("TextualBody".to_owned()),
-            value: Some(tag.clone()),
+            kind: Some(Cow::Borrowed("TextualBody")),
+            value: Some(Cow::Borrowed(tag)),
             format: None,
-            purpose: Some("tagging".to_owned()),
+            purpose: Some(Cow::Borrowed("tagging")),
         });
     }
     let mut selector = vec![Selector::TextQuote {
-        exact: highlight.quote.clone(),
-        prefix: highlight.prefix.clone(),
-        suffix: highlight.suffix.clone(),
+        exact: Cow::Borrowed(&highlight.quote),
+        prefix: Cow::Borrowed(&highlight.prefix),
+        suffix: Cow::Borrowed(&highlight.suffix),
     }];
     if let Some(span) = &highlight.span {
         selector.push(Selector::TextPosition {
@@ -204,20 +229,17 @@ fn annotation(highlight: &ExportHighlight, source: &str) -> Annotation {
     }
     Annotation {
         id: format!("{ANNOTATION_ID_PREFIX}{}", highlight.id),
-        kind: "Annotation".to_owned(),
-        motivation: Some(
-            if note.is_some() {
-                "commenting"
-            } else {
-                "highlighting"
-            }
-            .to_owned(),
-        ),
+        kind: Cow::Borrowed("Annotation"),
+        motivation: Some(Cow::Borrowed(if note.is_some() {
+            "commenting"
+        } else {
+            "highlighting"
+        })),
         created: Some(highlight.created.to_string()),
         modified: Some(highlight.updated.to_string()),
         body: OneOrMany::Many(body),
         target: OneOrMany::One(Target::Specific {
-            source: source.to_owned(),
+            source: Cow::Borrowed(source),
             selector: OneOrMany::Many(selector),
         }),
     }
@@ -305,10 +327,10 @@ impl std::error::Error for W3cError {}
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 enum TopLevel {
-    Collection(Collection),
-    Page(Page),
-    Many(Vec<Annotation>),
-    One(Box<Annotation>),
+    Collection(Collection<'static>),
+    Page(Page<'static>),
+    Many(Vec<Annotation<'static>>),
+    One(Box<Annotation<'static>>),
 }
 
 /// Reads annotations from W3C JSON: an `AnnotationCollection` with an embedded first page (as
@@ -336,7 +358,10 @@ pub fn parse(json: &str, now: Timestamp) -> Result<Vec<ParsedAnnotation>, W3cErr
         .collect()
 }
 
-fn parse_annotation(annotation: Annotation, now: Timestamp) -> Result<ParsedAnnotation, W3cError> {
+fn parse_annotation(
+    annotation: Annotation<'static>,
+    now: Timestamp,
+) -> Result<ParsedAnnotation, W3cError> {
     let id = annotation
         .id
         .strip_prefix(ANNOTATION_ID_PREFIX)
@@ -358,9 +383,9 @@ fn parse_annotation(annotation: Annotation, now: Timestamp) -> Result<ParsedAnno
     for body in annotation.body.into_vec() {
         let Some(value) = body.value else { continue };
         match body.purpose.as_deref() {
-            Some("tagging") if tag.is_none() => tag = Some(value),
+            Some("tagging") if tag.is_none() => tag = Some(value.into_owned()),
             Some("tagging") => {}
-            _ if note.is_none() => note = Some(value),
+            _ if note.is_none() => note = Some(value.into_owned()),
             _ => {}
         }
     }
@@ -381,7 +406,9 @@ fn parse_annotation(annotation: Annotation, now: Timestamp) -> Result<ParsedAnno
                 exact,
                 prefix,
                 suffix,
-            } => quote = Some((exact, prefix, suffix)),
+            } => {
+                quote = Some((exact.into_owned(), prefix.into_owned(), suffix.into_owned()));
+            }
             Selector::TextPosition { start, end } if start <= end => span = Some(start..end),
             _ => {}
         }
