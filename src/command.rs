@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::annotations::Tag;
+use crate::annotations::{Tag, TagNameError};
 use crate::export::{Format, UnknownFormat};
 
 /// A command typed after `:`.
@@ -55,6 +55,8 @@ pub enum CommandError {
     },
     /// `:export` was given a format margent does not know.
     UnknownFormat(UnknownFormat),
+    /// `:tag` was given a name that cannot name a tag.
+    BadTagName(TagNameError),
     /// The command was given more than it takes.
     UnexpectedArgument {
         /// The command's name.
@@ -76,6 +78,7 @@ impl fmt::Display for CommandError {
                 write!(f, ":{command} needs {argument}, e.g. :{command} {argument}")
             }
             CommandError::UnknownFormat(error) => error.fmt(f),
+            CommandError::BadTagName(error) => write!(f, ":tag: {error}"),
             CommandError::UnexpectedArgument { command, extra } => {
                 write!(f, ":{command} does not take {extra:?}")
             }
@@ -104,12 +107,14 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
             .parse()
             .map(Command::Export)
             .map_err(CommandError::UnknownFormat),
-        "tag" => Tag::parse(rest)
-            .map(Command::Tag)
-            .ok_or(CommandError::MissingArgument {
+        "tag" => match Tag::parse_new(rest) {
+            Ok(tag) => Ok(Command::Tag(tag)),
+            Err(TagNameError::Empty) => Err(CommandError::MissingArgument {
                 command: "tag",
                 argument: "NAME",
             }),
+            Err(error) => Err(CommandError::BadTagName(error)),
+        },
         _ => Err(CommandError::Unknown(name.to_owned())),
     }
 }
@@ -192,6 +197,11 @@ mod tests {
                 extra: "now".into()
             })
         );
+        let long = format!(":tag {}", "x".repeat(60));
+        assert!(matches!(
+            parse(&long),
+            Err(CommandError::BadTagName(TagNameError::TooLong(60)))
+        ));
         assert!(parse(":q!x").is_err());
         let format = parse(":export docx").unwrap_err().to_string();
         assert!(

@@ -31,7 +31,12 @@ fn reader() -> Reader {
 
 /// Like [`reader`], after `prepare` has run on the article's path (to plant a sidecar).
 fn reader_with(prepare: impl FnOnce(&std::path::Path)) -> Reader {
-    let mut app = app(120, 40);
+    reader_on(app(120, 40), prepare)
+}
+
+/// A reader around `app`, with its store in a temporary folder, after `prepare` has run on
+/// the article's path.
+fn reader_on(mut app: App, prepare: impl FnOnce(&std::path::Path)) -> Reader {
     let folder = tempfile::tempdir().unwrap();
     let article = folder.path().join("quieter-streets.md");
     std::fs::write(&article, &app.doc.text).unwrap();
@@ -398,6 +403,131 @@ fn the_command_line_saves_switches_theme_tags_and_quits() {
     assert!(app.quit);
 }
 
+/// The user's own tags declared in `config.toml`, read the way the reader reads them.
+mod config_tags {
+    use super::*;
+    use common::reader::app_with;
+    use margent::tui::app::Setup;
+    use margent::tui::config::Folders;
+    use margent::tui::{Options, load_setup};
+
+    /// The reader's setup from a config file with `text`.
+    pub fn setup(text: &str) -> Setup {
+        let root = tempfile::tempdir().unwrap();
+        let folders = Folders {
+            config: root.path().join("config"),
+            data: root.path().join("data"),
+        };
+        std::fs::create_dir_all(&folders.config).unwrap();
+        std::fs::write(folders.config_file(), text).unwrap();
+        load_setup(Some(&folders), &Options::default(), false).unwrap()
+    }
+
+    /// A reader on the fixture with the config `text`.
+    pub fn reader_configured(text: &str) -> Reader {
+        reader_on(app_with(120, 40, setup(text)), |_| {})
+    }
+
+    pub const METHOD_AND_ASIDE: &str = "[[tags]]\nname = \"method\"\n\
+        description = \"how the study was done\"\ncolour = \"#88c0d0\"\n\n\
+        [[tags]]\nname = \"aside\"\n";
+
+    /// Config tags come right after the six built-ins, in the order written, so `7` is the
+    /// first of them every time; picking one tags and saves the passage, and Enter repeats it.
+    #[test]
+    fn a_config_tag_has_the_next_number_and_enter_reuses_it() {
+        let mut reader = reader_configured(METHOD_AND_ASIDE);
+        let app = &mut reader.app;
+        assert!(app.status.message.is_none(), "a valid config says nothing");
+        let palette = app.notes.palette();
+        assert_eq!(palette[6], Tag::Custom("method".into()));
+        assert_eq!(palette[7], Tag::Custom("aside".into()));
+        press(app, ") h");
+        let shown = screen(app);
+        assert!(
+            shown.contains(" 7  method  how the study was done"),
+            "{shown}"
+        );
+        assert!(shown.contains(" 8  aside"), "{shown}");
+        press(app, "7");
+        let first = cursor_text(app).to_owned();
+        assert!(message(app).contains("method"));
+        press(app, ") h enter");
+        let second = cursor_text(app).to_owned();
+        let saved = on_disk(&reader);
+        let tagged: Vec<_> = saved
+            .iter()
+            .map(|a| (a.selector.quote.as_str(), a.tag.clone()))
+            .collect();
+        let method = Some(Tag::Custom("method".into()));
+        assert_eq!(
+            tagged,
+            [(first.as_str(), method.clone()), (second.as_str(), method)]
+        );
+    }
+
+    /// One bad entry must not cost the user the rest of the config: it is reported in the
+    /// status bar and left out, and the good entries and settings still apply.
+    #[test]
+    fn a_bad_config_tag_is_reported_and_the_rest_still_works() {
+        let setup = setup(
+            "text_width = 60\ntags = [\"\", \"Claim\", { name = \"method\", colour = \"nope\" }, \"later\", \"later\"]",
+        );
+        let app = app_with(120, 40, setup);
+        let status = app.status.message.clone().expect("the problem is reported");
+        assert!(status.error);
+        for part in [
+            "config.toml",
+            "tags entry 1",
+            "tags entry 2",
+            "built in",
+            "\"nope\"",
+            "\"later\" is declared twice",
+        ] {
+            assert!(status.text.contains(part), "{part:?} in {}", status.text);
+        }
+        assert_eq!(app.text_width, 60);
+        assert_eq!(app.notes.palette()[6..], [Tag::Custom("later".into())]);
+    }
+
+    /// A tag found in the sidecar but declared nowhere (made with `:tag` in an earlier
+    /// session, or by another machine) is still offered, after the declared ones.
+    #[test]
+    fn tags_used_in_the_sidecar_stay_pickable() {
+        let setup = setup(METHOD_AND_ASIDE);
+        let mut reader = reader_on(app_with(120, 40, setup), |article| {
+            let doc = common::reader::article();
+            let options = StoreOptions {
+                data_dir: Some(article.with_file_name("data")),
+            };
+            let mut store = Store::open(article, &doc, options).unwrap();
+            let sentence = doc.sentences.last().unwrap().span.clone();
+            let tag = Some(Tag::Custom("from-before".into()));
+            store.add_highlight(&doc, sentence, tag, None);
+            store.save(&doc).unwrap();
+        });
+        let app = &mut reader.app;
+        assert_eq!(app.notes.palette()[8], Tag::Custom("from-before".into()));
+        press(app, ") h 9");
+        let tags: Vec<_> = on_disk(&reader).into_iter().filter_map(|a| a.tag).collect();
+        assert_eq!(tags.iter().filter(|t| t.name() == "from-before").count(), 2);
+    }
+
+    /// Past nine tags the letters a, b, c… pick the rest, as the palette shows.
+    #[test]
+    fn tags_past_the_ninth_take_letters() {
+        let mut reader =
+            reader_configured("tags = [\"one\", \"two\", \"three\", \"four\", \"five\"]");
+        let app = &mut reader.app;
+        press(app, ") h");
+        let shown = screen(app);
+        assert!(shown.contains(" 9  three"), "{shown}");
+        assert!(shown.contains(" b  five"), "{shown}");
+        press(app, "a");
+        assert_eq!(on_disk(&reader)[0].tag, Some(Tag::Custom("four".into())));
+    }
+}
+
 /// A sidecar that does not parse is never overwritten: the work goes to a recovery file and
 /// the status bar says where.
 #[test]
@@ -659,6 +789,41 @@ mod snapshots {
         let mut app = reader().app;
         press(&mut app, ") ) h");
         insta::assert_snapshot!(screen(&app));
+    }
+
+    /// The palette with tags from the config: descriptions beside them, numbers after the
+    /// built-ins.
+    #[test]
+    fn the_tag_palette_with_config_tags() {
+        let mut app = config_tags::reader_configured(config_tags::METHOD_AND_ASIDE).app;
+        press(&mut app, ") ) h");
+        insta::assert_snapshot!(screen(&app));
+    }
+
+    /// A highlight with a config tag is drawn on the colour the config gives it; one without
+    /// a colour gets one of the theme's `tag-colours`.
+    #[test]
+    fn a_highlight_in_a_config_tags_colour() {
+        let mut reader = config_tags::reader_configured(config_tags::METHOD_AND_ASIDE);
+        let app = &mut reader.app;
+        press(app, "} h 7 ) h 8 esc");
+        let mut app = reader.app;
+        update(&mut app, margent::tui::action::Action::Resize(90, 20));
+        let first = app.notes.store.as_ref().unwrap().annotations()[0]
+            .selector
+            .quote
+            .clone();
+        let start = app.doc.text.find(&first).unwrap();
+        app.article.show_byte(&app.doc, start, 1);
+        update(&mut app, margent::tui::action::Action::Tick);
+        let terminal = render(&app);
+        let buffer = terminal.backend().buffer();
+        let configured = ratatui::style::Color::Rgb(0x88, 0xc0, 0xd0);
+        assert!(
+            buffer.content().iter().any(|cell| cell.bg == configured),
+            "the method highlight is drawn on #88c0d0"
+        );
+        insta::assert_debug_snapshot!(buffer);
     }
 
     #[test]

@@ -18,5 +18,7 @@ pub mod store;
 
 pub use anchor::Selector;
 pub use anchor::{AnchorStatus, Placement};
-pub use model::{Annotation, AnnotationId, AnnotationSet, Kind, ReadingPosition, Tag, Tombstone};
+pub use model::{
+    Annotation, AnnotationId, AnnotationSet, Kind, ReadingPosition, Tag, TagNameError, Tombstone,
+};
 pub use store::{Problem, Saved, Store, StoreError, StoreOptions};

@@ -165,6 +165,56 @@ impl Tag {
     }
 }
 
+/// The longest name a new tag may have, in characters: it must fit the tag palette and the
+/// Notes tab's label column.
+pub const TAG_NAME_MAX: usize = 40;
+
+/// Why a name cannot name a new tag (`:tag NAME` in the reader, `[[tags]]` in the config).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagNameError {
+    /// Nothing but white space.
+    Empty,
+    /// More than [`TAG_NAME_MAX`] characters.
+    TooLong(usize),
+    /// A tab, line break or other control character, which would break the one-line labels
+    /// tags are shown in.
+    ControlCharacter,
+}
+
+impl fmt::Display for TagNameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TagNameError::Empty => f.write_str("a tag name cannot be empty"),
+            TagNameError::TooLong(length) => write!(
+                f,
+                "a tag name has at most {TAG_NAME_MAX} characters, not {length}"
+            ),
+            TagNameError::ControlCharacter => {
+                f.write_str("a tag name cannot hold tabs, line breaks or control characters")
+            }
+        }
+    }
+}
+
+impl std::error::Error for TagNameError {}
+
+impl Tag {
+    /// Parses the name of a tag the user is making up, with the rules every place that names a
+    /// new tag shares: trimmed, not empty, at most [`TAG_NAME_MAX`] characters, no control
+    /// characters. Built-in names are matched case-insensitively as in [`Tag::parse`].
+    pub fn parse_new(name: &str) -> Result<Tag, TagNameError> {
+        let trimmed = name.trim();
+        if trimmed.chars().any(char::is_control) {
+            return Err(TagNameError::ControlCharacter);
+        }
+        let length = trimmed.chars().count();
+        if length > TAG_NAME_MAX {
+            return Err(TagNameError::TooLong(length));
+        }
+        Tag::parse(trimmed).ok_or(TagNameError::Empty)
+    }
+}
+
 impl fmt::Display for Tag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -365,6 +415,28 @@ mod tests {
         );
         assert_eq!(Tag::parse("  "), None);
         assert!(Tag::BUILT_IN.iter().all(Tag::is_built_in));
+    }
+
+    /// New tag names are shown on one line in the palette and the Notes tab, so the rules
+    /// that keep them readable apply wherever a user names a tag.
+    #[test]
+    fn new_tag_names_are_trimmed_short_and_on_one_line() {
+        assert_eq!(
+            Tag::parse_new(" method "),
+            Ok(Tag::Custom("method".to_owned()))
+        );
+        assert_eq!(Tag::parse_new("Quote"), Ok(Tag::Quote));
+        assert_eq!(Tag::parse_new(" \t "), Err(TagNameError::Empty));
+        assert_eq!(
+            Tag::parse_new("to\nread"),
+            Err(TagNameError::ControlCharacter)
+        );
+        let long = "x".repeat(TAG_NAME_MAX + 1);
+        assert_eq!(
+            Tag::parse_new(&long),
+            Err(TagNameError::TooLong(TAG_NAME_MAX + 1))
+        );
+        assert!(Tag::parse_new(&long[1..]).is_ok());
     }
 
     #[test]

@@ -18,7 +18,9 @@ use crate::search::{Direction, IncrementalSearch, Matches};
 
 use super::action::Action;
 use super::app::{App, Effect};
+use super::config::UserTag;
 use super::key_target::{KeyTarget, key_target};
+use super::tag_palette;
 
 /// An annotation command, bound to keys through the keymap like every other action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,7 +193,9 @@ pub struct Annotating {
     pub modal: Option<Modal>,
     /// The search.
     pub search: SearchState,
-    /// Tags extra to the built-in ones, offered by the palette after them.
+    /// The user's tags from the config file, offered by the palette after the built-in ones.
+    pub config_tags: Vec<UserTag>,
+    /// Tags added this session with `:tag NAME`, offered after the config's.
     pub user_tags: Vec<Tag>,
     /// The tag last picked (Enter in the palette).
     pub last_tag: Option<Tag>,
@@ -205,14 +209,25 @@ impl Annotating {
         self.modal.is_some()
     }
 
-    /// The tags of the palette, in the order of their number keys (at most nine).
+    /// The tags of the palette, in the order of their keys (see [`tag_palette`]): built-ins,
+    /// config tags, this session's `:tag` tags, then the other tags the article's annotations
+    /// use.
     pub fn palette(&self) -> Vec<Tag> {
-        Tag::BUILT_IN
+        let used = self
+            .store
             .iter()
-            .cloned()
-            .chain(self.user_tags.iter().cloned())
-            .take(9)
-            .collect()
+            .flat_map(|store| store.set().annotations.iter())
+            .filter_map(|annotation| annotation.tag.as_ref());
+        tag_palette::palette_tags(
+            self.config_tags.iter().map(|user| &user.tag),
+            &self.user_tags,
+            used,
+        )
+    }
+
+    /// The user's config entry for `tag`, if the config declares it.
+    pub fn config_tag(&self, tag: &Tag) -> Option<&UserTag> {
+        self.config_tags.iter().find(|user| user.tag == *tag)
     }
 }
 
@@ -700,24 +715,18 @@ fn palette_key(
     span: Range<usize>,
     existing: Option<AnnotationId>,
 ) -> Vec<Effect> {
-    let palette = app.notes.palette();
-    let tag = match key.code {
-        KeyCode::Char(digit @ '1'..='9') => {
-            let index = usize::from(digit as u8 - b'1');
-            match palette.get(index) {
-                Some(tag) => tag.clone(),
-                None => {
-                    app.notes.modal = Some(Modal::Palette { span, existing });
-                    return Vec::new();
-                }
-            }
+    let picked = match key.code {
+        KeyCode::Char(key) => {
+            tag_palette::index_for(key).and_then(|index| app.notes.palette().get(index).cloned())
         }
-        KeyCode::Enter => app.notes.last_tag.clone().unwrap_or(Tag::Claim),
+        KeyCode::Enter => Some(app.notes.last_tag.clone().unwrap_or(Tag::Claim)),
         KeyCode::Esc => return Vec::new(),
-        _ => {
-            app.notes.modal = Some(Modal::Palette { span, existing });
-            return Vec::new();
-        }
+        _ => None,
+    };
+    // A key that picks nothing (not a palette key, or one past the last tag) keeps it open.
+    let Some(tag) = picked else {
+        app.notes.modal = Some(Modal::Palette { span, existing });
+        return Vec::new();
     };
     tag_passage(app, span, existing, tag)
 }

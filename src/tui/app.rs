@@ -83,6 +83,8 @@ pub struct Setup {
     pub start_at: Option<usize>,
     /// A message to show at once (config problems…).
     pub message: Option<Message>,
+    /// The user's own tags from the config file.
+    pub tags: Vec<super::config::UserTag>,
 }
 
 impl Default for Setup {
@@ -95,6 +97,7 @@ impl Default for Setup {
             side_width: DEFAULT_SIDE_WIDTH,
             start_at: None,
             message: None,
+            tags: Vec::new(),
         }
     }
 }
@@ -158,7 +161,10 @@ impl App {
             area: Rect::default(),
             boilerplate_blocks,
             quit: false,
-            notes: Annotating::default(),
+            notes: Annotating {
+                config_tags: setup.tags,
+                ..Annotating::default()
+            },
             doc,
         }
     }
@@ -166,6 +172,15 @@ impl App {
     /// The theme in use.
     pub fn theme(&self) -> &Theme {
         &self.themes.themes[self.theme]
+    }
+
+    /// The style highlights with `tag` are drawn in, in the theme in use (with the colour the
+    /// config gives the tag, if any).
+    pub fn tag_style(&self, tag: Option<&crate::annotations::Tag>) -> ratatui::style::Style {
+        let configured = tag
+            .and_then(|tag| self.notes.config_tag(tag))
+            .and_then(|user| user.colour);
+        self.theme().tag_style(tag, configured)
     }
 
     /// Where everything goes on the current screen.

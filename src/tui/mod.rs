@@ -19,6 +19,7 @@ pub mod notes_tab;
 pub mod positions;
 pub mod runtime;
 pub mod side_pane;
+pub mod tag_palette;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -113,6 +114,7 @@ pub fn load_setup(
         side_width: config.side_width,
         start_at: None,
         message: message.map(|text| Message { text, error: true }),
+        tags: config.tags,
     })
 }
 

@@ -2,13 +2,17 @@
 //! `markup.quote`, `outline.claim`, `tag.evidence`…), each with `fg`, `bg` and `modifiers`
 //! drawn from a `[palette]`. Built-in themes are compiled in; files in the user's config folder
 //! override or add to them. A role a theme leaves out falls back to its parent (`ui.border` for
-//! `ui.border.focused`) and finally to the terminal's default.
+//! `ui.border.focused`) and finally to the terminal's default. The user's own tags are drawn
+//! in a `tag.NAME` style when the theme has one, else in the colour the config gives them, else
+//! in one of the theme's `tag-colours` picked by the name (see [`Theme::tag_style`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::annotations::Tag;
 
 /// A named role a theme gives a style to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -91,11 +95,14 @@ pub enum Role {
     TagQuestion,
     /// Highlights tagged "important".
     TagImportant,
+    /// The base of highlights with the user's own tags; the background comes from the tag's
+    /// `tag.NAME` style, its configured colour or the theme's `tag-colours`.
+    TagUser,
 }
 
 impl Role {
     /// Every role, in the order of [`Role::name`]'s table.
-    pub const ALL: [Role; 39] = [
+    pub const ALL: [Role; 40] = [
         Role::Text,
         Role::Title,
         Role::Byline,
@@ -135,6 +142,7 @@ impl Role {
         Role::TagEvidence,
         Role::TagQuestion,
         Role::TagImportant,
+        Role::TagUser,
     ];
 
     /// The role's name in theme files.
@@ -179,6 +187,7 @@ impl Role {
             Role::TagEvidence => "tag.evidence",
             Role::TagQuestion => "tag.question",
             Role::TagImportant => "tag.important",
+            Role::TagUser => "tag.user",
         }
     }
 
@@ -216,6 +225,10 @@ pub struct Theme {
     /// The theme's name.
     pub name: String,
     styles: Vec<Style>,
+    /// `tag.NAME` styles for tags that are not built in, by tag name.
+    tag_styles: BTreeMap<String, Style>,
+    /// Background colours for the user's tags that have no style or colour of their own.
+    tag_colours: Vec<Color>,
 }
 
 impl Theme {
@@ -227,6 +240,53 @@ impl Theme {
     /// The style of `role` laid over body text.
     pub fn text(&self, role: Role) -> Style {
         self.style(Role::Text).patch(self.style(role))
+    }
+
+    /// The style a highlight with `tag` is drawn in: untagged ones in the mark style,
+    /// built-in tags in their `tag.*` role, the user's own tags in the theme's `tag.NAME`
+    /// style if it has one, else the `tag.user` style on `configured` (the colour the config
+    /// gives the tag), else on a colour from `tag-colours` (or, failing those, the built-in
+    /// tags' backgrounds) that depends only on the name, so a tag keeps its colour.
+    pub fn tag_style(&self, tag: Option<&Tag>, configured: Option<Color>) -> Style {
+        let name = match tag {
+            None => return self.style(Role::Mark),
+            Some(Tag::Claim) => return self.style(Role::TagClaim),
+            Some(Tag::Quote) => return self.style(Role::TagQuote),
+            Some(Tag::Recommendation) => return self.style(Role::TagRecommendation),
+            Some(Tag::Evidence) => return self.style(Role::TagEvidence),
+            Some(Tag::Question) => return self.style(Role::TagQuestion),
+            Some(Tag::Important) => return self.style(Role::TagImportant),
+            Some(Tag::Custom(name)) => name,
+        };
+        if let Some(style) = self.tag_styles.get(name) {
+            return *style;
+        }
+        let base = self.style(Role::TagUser);
+        if let Some(colour) = configured {
+            return base.bg(colour);
+        }
+        let built_in: Vec<Color>;
+        let colours = if self.tag_colours.is_empty() {
+            built_in = [
+                Role::TagClaim,
+                Role::TagQuote,
+                Role::TagRecommendation,
+                Role::TagEvidence,
+                Role::TagQuestion,
+                Role::TagImportant,
+            ]
+            .iter()
+            .filter_map(|role| self.style(*role).bg)
+            .collect();
+            &built_in
+        } else {
+            &self.tag_colours
+        };
+        match colours.len() {
+            0 if base == Style::default() => self.style(Role::Mark),
+            0 => base,
+            count => base.bg(colours[name_hash(name) % count]),
+        }
     }
 
     /// Parses a theme file's TOML. Roles it does not name fall back to their parent role.
@@ -250,14 +310,31 @@ impl Theme {
                 .collect::<Result<_, _>>()?,
             None => BTreeMap::new(),
         };
+        let tag_colours = match table.get(TAG_COLOURS) {
+            Some(value) => value
+                .as_array()
+                .ok_or("`tag-colours` must be a list of colours")?
+                .iter()
+                .map(|item| {
+                    let text = item.as_str().unwrap_or_default();
+                    resolve_colour(TAG_COLOURS, text, &palette)
+                })
+                .collect::<Result<_, _>>()?,
+            None => Vec::new(),
+        };
         let mut declared: BTreeMap<&str, Style> = BTreeMap::new();
         for (key, value) in table {
-            if key == "palette" || key == "inherits" {
+            if key == "palette" || key == "inherits" || key == TAG_COLOURS {
                 continue;
             }
             let style = parse_style(key, value, &palette)?;
             declared.insert(key.as_str(), style);
         }
+        let tag_styles = declared
+            .iter()
+            .filter(|(key, _)| !Role::ALL.iter().any(|role| role.name() == **key))
+            .filter_map(|(key, style)| Some((key.strip_prefix("tag.")?.to_owned(), *style)))
+            .collect();
         let styles = Role::ALL
             .iter()
             .map(|role| {
@@ -276,8 +353,32 @@ impl Theme {
         Ok(Theme {
             name: name.to_owned(),
             styles,
+            tag_styles,
+            tag_colours,
         })
     }
+}
+
+/// The theme key listing background colours for the user's tags.
+const TAG_COLOURS: &str = "tag-colours";
+
+/// FNV-1a over the name's bytes: the same on every run and every build, unlike the standard
+/// library's hasher, so a tag keeps its fallback colour from one session to the next.
+fn name_hash(name: &str) -> usize {
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (hash % (u64::from(u32::MAX) + 1)) as usize
+}
+
+/// A colour written in a theme: a `[palette]` name, a colour name or `#rrggbb`.
+fn resolve_colour(
+    key: &str,
+    text: &str,
+    palette: &BTreeMap<String, String>,
+) -> Result<Color, String> {
+    let resolved = palette.get(text).map_or(text, String::as_str);
+    Color::from_str(resolved).map_err(|_| format!("{key}: unknown colour {text:?}"))
 }
 
 fn parse_style(
@@ -285,10 +386,7 @@ fn parse_style(
     value: &toml::Value,
     palette: &BTreeMap<String, String>,
 ) -> Result<Style, String> {
-    let colour = |text: &str| -> Result<Color, String> {
-        let resolved = palette.get(text).map_or(text, String::as_str);
-        Color::from_str(resolved).map_err(|_| format!("{key}: unknown colour {text:?}"))
-    };
+    let colour = |text: &str| resolve_colour(key, text, palette);
     match value {
         toml::Value::String(fg) => Ok(Style::default().fg(colour(fg)?)),
         toml::Value::Table(table) => {
@@ -502,6 +600,67 @@ mod tests {
                 .contains(Modifier::BOLD)
         );
         assert_eq!(theme.style(Role::Text), Style::default());
+    }
+
+    /// A user tag's colour comes from the most specific place that gives one: the theme's
+    /// `tag.NAME` style, then the config's colour, then `tag-colours` picked by the name (so
+    /// the same tag looks the same in every session), then the built-in tags' backgrounds.
+    #[test]
+    fn user_tags_take_the_theme_style_then_the_config_colour_then_a_stable_fallback() {
+        let theme = Theme::parse(
+            "t",
+            "\"tag.user\" = { fg = \"#000000\" }\n\"tag.method\" = { bg = \"#010101\" }\n\
+             tag-colours = [\"sea\", \"#020202\", \"#030303\"]\n[palette]\nsea = \"#0000ff\"",
+        )
+        .unwrap();
+        let method = Tag::Custom("method".into());
+        let red = Some(Color::Red);
+        assert_eq!(
+            theme.tag_style(Some(&method), red).bg,
+            Some(Color::Rgb(1, 1, 1))
+        );
+        let aside = Tag::Custom("aside".into());
+        let configured = theme.tag_style(Some(&aside), red);
+        assert_eq!(
+            (configured.fg, configured.bg),
+            (Some(Color::Rgb(0, 0, 0)), red)
+        );
+        let palette = [
+            Color::Rgb(0, 0, 255),
+            Color::Rgb(2, 2, 2),
+            Color::Rgb(3, 3, 3),
+        ];
+        let names = ["aside", "later", "to read", "x", "y", "zz"];
+        let mut seen = Vec::new();
+        for name in names {
+            let tag = Tag::Custom(name.into());
+            let fallback = theme.tag_style(Some(&tag), None).bg.unwrap();
+            assert!(palette.contains(&fallback), "{name}: {fallback:?}");
+            assert_eq!(
+                theme.tag_style(Some(&tag), None).bg,
+                Some(fallback),
+                "stable"
+            );
+            seen.push(fallback);
+        }
+        seen.dedup();
+        assert!(seen.len() > 1, "different names spread over the colours");
+        assert_eq!(name_hash("aside"), name_hash("aside"));
+        assert_eq!(name_hash(""), 0xcbf2_9ce4_8422_2325_u64 as u32 as usize);
+
+        let plain = Theme::parse("p", "\"tag.claim\" = { bg = \"#040404\" }").unwrap();
+        assert_eq!(
+            plain.tag_style(Some(&aside), None).bg,
+            Some(Color::Rgb(4, 4, 4)),
+            "without tag-colours the built-in tags' backgrounds are used"
+        );
+        assert_eq!(
+            plain.tag_style(Some(&Tag::Claim), red).bg,
+            Some(Color::Rgb(4, 4, 4))
+        );
+        let set = ThemeSet::built_in();
+        let mono = &set.themes[set.position(NO_COLOR_THEME).unwrap()];
+        assert_ne!(mono.tag_style(Some(&aside), None), Style::default());
     }
 
     #[test]

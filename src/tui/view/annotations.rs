@@ -13,22 +13,11 @@ use crate::annotations::Tag;
 use crate::search::Direction;
 use crate::tui::annotate::{Modal, PromptKind, visible_span};
 use crate::tui::app::App;
+use crate::tui::tag_palette;
 use crate::tui::theme::{Role, Theme};
+use crate::tui::wrap::truncate;
 
 use super::article::clean;
-
-/// The theme role a tag is drawn in; untagged and user-made tags use the mark colour.
-pub fn tag_role(tag: Option<&Tag>) -> Role {
-    match tag {
-        Some(Tag::Claim) => Role::TagClaim,
-        Some(Tag::Quote) => Role::TagQuote,
-        Some(Tag::Recommendation) => Role::TagRecommendation,
-        Some(Tag::Evidence) => Role::TagEvidence,
-        Some(Tag::Question) => Role::TagQuestion,
-        Some(Tag::Important) => Role::TagImportant,
-        Some(Tag::Custom(_)) | None => Role::Mark,
-    }
-}
 
 /// Styles laid over the article's text on screen: highlights, search matches (the current
 /// one reversed), the passage in the palette and the cursor sentence (underlined).
@@ -39,7 +28,7 @@ pub fn decorations(app: &App, theme: &Theme) -> Vec<(Range<usize>, Style)> {
     if let Some(store) = &app.notes.store {
         for (annotation, placement) in store.in_reading_order() {
             if let Some(span) = placement.span.clone().filter(overlaps) {
-                out.push((span, theme.style(tag_role(annotation.tag.as_ref()))));
+                out.push((span, app.tag_style(annotation.tag.as_ref())));
             }
         }
     }
@@ -151,28 +140,43 @@ pub fn draw_popup(frame: &mut Frame<'_>, app: &App, area: Rect, status: Rect) {
     }
 }
 
+/// The widest a tag's description is shown in the palette, in columns.
+const DESCRIPTION_WIDTH: usize = 32;
+
+/// The tag palette in the corner of `area`: each tag's key and name in its colour (with its
+/// description from the config), in as many columns as the height needs, and what `Enter`
+/// picks.
 fn draw_palette(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = app.theme();
-    let tags = app.notes.palette();
-    let mut lines: Vec<Line<'static>> = tags
+    let entries: Vec<Line<'static>> = app
+        .notes
+        .palette()
         .iter()
         .enumerate()
-        .map(|(index, tag)| {
-            Line::from(vec![
-                Span::styled(format!(" {} ", index + 1), theme.text(Role::HelpKey)),
-                Span::styled(
-                    format!(" {} ", clean(tag.name())),
-                    theme.style(tag_role(Some(tag))),
-                ),
-            ])
+        .map(|(index, tag)| palette_entry(app, index, tag))
+        .collect();
+    let room = usize::from(area.height.saturating_sub(3)).max(1);
+    let columns = entries.len().div_ceil(room).max(1);
+    let rows = entries.len().div_ceil(columns);
+    let column_width = entries.iter().map(Line::width).max().unwrap_or(0) + 1;
+    let mut lines: Vec<Line<'static>> = (0..rows)
+        .map(|row| {
+            let mut spans = Vec::new();
+            for entry in entries.iter().skip(row).step_by(rows) {
+                spans.extend(entry.spans.iter().cloned());
+                spans.push(Span::raw(" ".repeat(column_width - entry.width())));
+            }
+            Line::from(spans)
         })
         .collect();
     let last = app.notes.last_tag.as_ref().unwrap_or(&Tag::Claim);
-    lines.push(Line::styled(
+    let footer = Line::styled(
         format!(" ⏎  {}", clean(last.name())),
         theme.text(Role::Help),
-    ));
-    let width = 26.min(area.width);
+    );
+    let content_width = (column_width * columns).max(footer.width() + 1).max(24);
+    lines.push(footer);
+    let width = (u16::try_from(content_width).unwrap_or(u16::MAX) + 2).min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = Rect {
         x: area.x + area.width.saturating_sub(width + 2),
@@ -190,6 +194,27 @@ fn draw_palette(frame: &mut Frame<'_>, app: &App, area: Rect) {
         ),
         popup,
     );
+}
+
+/// One palette entry: the key, the tag's name in its colour and its description, if any.
+fn palette_entry(app: &App, index: usize, tag: &Tag) -> Line<'static> {
+    let theme = app.theme();
+    let key = tag_palette::key_for(index).unwrap_or(' ');
+    let mut spans = vec![
+        Span::styled(format!(" {key} "), theme.text(Role::HelpKey)),
+        Span::styled(format!(" {} ", clean(tag.name())), app.tag_style(Some(tag))),
+    ];
+    if let Some(description) = app
+        .notes
+        .config_tag(tag)
+        .and_then(|user| user.description.as_deref())
+    {
+        spans.push(Span::styled(
+            format!(" {}", truncate(&clean(description), DESCRIPTION_WIDTH)),
+            theme.text(Role::Help),
+        ));
+    }
+    Line::from(spans)
 }
 
 /// A `width`×`height` rectangle in the middle of `area`.

@@ -2,6 +2,7 @@
 //! words of the passage and the note; orphans under their own heading with their old quote.
 
 use ratatui::Frame;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -11,7 +12,6 @@ use crate::tui::notes_tab::NotesRow;
 use crate::tui::theme::Role;
 use crate::tui::wrap::truncate;
 
-use super::annotations::tag_role;
 use super::article::clean;
 use super::side::row_style;
 
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: ListArea) {
                 entry(
                     app,
                     selected,
-                    tag_role(tag.as_ref()),
+                    app.tag_style(tag.as_ref()),
                     label,
                     words,
                     note,
@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: ListArea) {
                 entry(
                     app,
                     selected,
-                    tag_role(tag.as_ref()),
+                    app.tag_style(tag.as_ref()),
                     label,
                     &quote,
                     note,
@@ -97,7 +97,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: ListArea) {
 fn entry(
     app: &App,
     selected: bool,
-    role: Role,
+    style: Style,
     label: &str,
     words: &str,
     note: &str,
@@ -115,7 +115,7 @@ fn entry(
     }
     let text = truncate(&text, room);
     Line::from(vec![
-        Span::styled(label, theme.text(role).patch(theme.style(role))),
+        Span::styled(label, theme.text(Role::Text).patch(style)),
         Span::raw(" "),
         Span::styled(
             format!("{text:room$}"),
