@@ -526,6 +526,27 @@ mod config_tags {
         press(app, "a");
         assert_eq!(on_disk(&reader)[0].tag, Some(Tag::Custom("four".into())));
     }
+
+    /// On a short terminal a long palette is laid out in columns, so every tag and its key
+    /// stays visible rather than being cut off below the screen.
+    #[test]
+    fn a_long_palette_takes_columns_on_a_short_screen() {
+        let names: Vec<String> = (1..=12).map(|i| format!("\"own{i}\"")).collect();
+        let config = format!("tags = [{}]", names.join(", "));
+        let mut app = app_with(100, 14, setup(&config));
+        let mut reader = reader_on(app, |_| {});
+        let app = &mut reader.app;
+        press(app, ") h");
+        assert_eq!(app.notes.palette().len(), 18);
+        let shown = screen(app);
+        for (key, name) in [('1', "claim"), ('9', "own3"), ('c', "own6"), ('i', "own12")] {
+            assert!(
+                shown.contains(&format!(" {key}  {name} ")),
+                "{key} {name} in\n{shown}"
+            );
+        }
+        assert!(shown.contains("⏎  claim"), "{shown}");
+    }
 }
 
 /// A sidecar that does not parse is never overwritten: the work goes to a recovery file and
