@@ -533,7 +533,7 @@ mod config_tags {
     fn a_long_palette_takes_columns_on_a_short_screen() {
         let names: Vec<String> = (1..=12).map(|i| format!("\"own{i}\"")).collect();
         let config = format!("tags = [{}]", names.join(", "));
-        let mut app = app_with(100, 14, setup(&config));
+        let app = app_with(100, 14, setup(&config));
         let mut reader = reader_on(app, |_| {});
         let app = &mut reader.app;
         press(app, ") h");
