@@ -88,7 +88,7 @@ enum Command {
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
         occurrence: Option<u32>,
         /// A tag: claim, quote, recommendation, evidence, question, important, or your own.
-        #[arg(long)]
+        #[arg(long, value_parser = cli::annotate::tag_name)]
         tag: Option<String>,
         /// A note to attach (may span several lines).
         #[arg(long)]

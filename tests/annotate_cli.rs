@@ -166,6 +166,37 @@ fn missing_and_ambiguous_quotes_are_clear_errors() {
 }
 
 #[test]
+fn a_tag_name_breaking_the_shared_rules_is_a_usage_error() {
+    // The command line names tags by the same rules as `:tag` and config.toml; an empty or
+    // control-character name must not slip into the sidecar as "no tag".
+    let fixture = Fixture::new();
+    for bad in ["  ", "a\tb"] {
+        let output = fixture.run(&[
+            "annotate",
+            fixture.path(),
+            "--quote",
+            "Rents rose",
+            "--tag",
+            bad,
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{bad:?}");
+        assert!(stderr(&output).contains("--tag"), "{}", stderr(&output));
+        assert!(!sidecar_path(&fixture.article).exists());
+    }
+    let output = fixture.run(&[
+        "annotate",
+        fixture.path(),
+        "--quote",
+        "Rents rose",
+        "--tag",
+        " Claim ",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listed = stdout(&fixture.run(&["annotations", fixture.path()]));
+    assert!(listed.contains("claim"), "{listed}");
+}
+
+#[test]
 fn remove_deletes_by_id_and_rejects_unknown_ids() {
     // Removal is by the id the listing shows; a typo must not silently succeed.
     let fixture = Fixture::new();

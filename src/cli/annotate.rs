@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::CliError;
 use crate::annotations::{
     Annotation, AnnotationId, Placement, Problem, Saved, Store, StoreError, StoreOptions, Tag,
+    TagNameError,
 };
 use crate::document::Document;
 use crate::ingest;
@@ -112,6 +113,12 @@ impl<'a> AnnotationEntry<'a> {
             updated: annotation.updated.to_string(),
         }
     }
+}
+
+/// Checks a tag name given on the command line by the rules every place that names a tag
+/// shares (see [`Tag::parse_new`]) and returns the name as the sidecar will store it.
+pub fn tag_name(name: &str) -> Result<String, TagNameError> {
+    Tag::parse_new(name).map(|tag| tag.name().to_owned())
 }
 
 /// Runs `margent annotate`: highlights an exact quote and prints the new annotation's id.
