@@ -92,6 +92,13 @@ impl Session {
         }
     }
 
+    /// Writes `bytes` at once, as fast typing or a paste arrives: `n` and the note after it
+    /// reach the reader together, and the note must still land in the editor `n` opens.
+    fn burst(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
     fn quit(mut self) {
         self.keys(b"q");
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -146,11 +153,10 @@ fn highlight_and_note_are_saved_beside_the_article_and_shown_on_reopening() {
     session.wait_for("the highlight message", |screen| {
         screen.contents().contains("Highlighted as claim")
     });
-    session.keys(b"n");
+    session.burst(b"nCheck the source.\rAsk the author too.");
     session.wait_for("the note editor", |screen| {
-        screen.contents().contains("Ctrl-s")
+        screen.contents().contains("Ask the author too.")
     });
-    session.keys(b"Check the source.\rAsk the author too.");
     session.keys(&[0x13]);
     session.wait_for("the saved note", |screen| {
         screen.contents().contains("Note saved")

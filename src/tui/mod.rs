@@ -259,8 +259,17 @@ mod tests {
         let doc = welcome_document();
         let words = doc.word_count();
         assert!((600..=1000).contains(&words), "{words} words");
-        for key in ["`j`", "`Tab`", "`Enter`", "`?`", "`q`", "`T`", "`b`", "`o`"] {
+        let keys = [
+            "`j`", "`Tab`", "`Enter`", "`?`", "`q`", "`T`", "`b`", "`o`", "`h`", "`n`", "`/`",
+            "`\\`", "`f`", "`e`", "`d`", "`u`", "`v`",
+        ];
+        for key in keys {
             assert!(WELCOME.contains(key), "the welcome article mentions {key}");
         }
+        assert!(
+            WELCOME.contains("drag the mouse"),
+            "mouse selection is taught"
+        );
+        assert!(WELCOME.contains("**Notes** tab"), "the Notes tab is taught");
     }
 }

@@ -84,14 +84,15 @@ pub fn run(mut app: App, mut perform: impl FnMut(Effect)) -> io::Result<()> {
         } else {
             IDLE_WAIT
         };
-        let mut actions = Vec::new();
+        let mut events = Vec::new();
         if event::poll(wait)? {
-            let first = event::read()?;
-            actions.extend(translate(&app, &first));
+            events.push(event::read()?);
             while event::poll(Duration::ZERO)? {
-                actions.extend(translate(&app, &event::read()?));
+                events.push(event::read()?);
             }
         }
+        handle_events(&mut app, events, &mut perform);
+        let mut actions = Vec::new();
         if app.wants_ticks() && last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             actions.push(Action::Tick);
@@ -112,18 +113,38 @@ pub fn run(mut app: App, mut perform: impl FnMut(Effect)) -> io::Result<()> {
             }
         }
         for action in actions {
-            for effect in update(&mut app, action) {
-                if !super::annotate::perform(&mut app, &effect) {
-                    perform(effect);
-                }
-            }
             if app.quit {
                 break;
             }
+            apply(&mut app, action, &mut perform);
         }
     }
     drop(guard);
     Ok(())
+}
+
+/// Applies terminal events in the order they came, each translated against the state the
+/// ones before it left: after a key that opens the note editor, the keys typed or pasted with
+/// it go into the editor, not to the keymap.
+pub fn handle_events(app: &mut App, events: Vec<Event>, perform: &mut impl FnMut(Effect)) {
+    for event in events {
+        if app.quit {
+            break;
+        }
+        if let Some(action) = translate(app, &event) {
+            apply(app, action, perform);
+        }
+    }
+}
+
+/// Applies one action and carries out its effects: annotation saving and exports here, the
+/// rest through `perform`.
+fn apply(app: &mut App, action: Action, perform: &mut impl FnMut(Effect)) {
+    for effect in update(app, action) {
+        if !super::annotate::perform(app, &effect) {
+            perform(effect);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -180,6 +201,27 @@ mod tests {
             translate(&app, &Event::Resize(30, 9)),
             Some(Action::Resize(30, 9))
         );
+    }
+
+    /// Keys that arrive together (fast typing, a paste, a multiplexer) are each translated
+    /// after the ones before them took effect: the text after `:` goes into the command line
+    /// rather than running as commands.
+    #[test]
+    fn keys_arriving_together_reach_what_the_keys_before_them_opened() {
+        let mut app = app();
+        update(&mut app, Action::Resize(100, 30));
+        let keys = ":theme light\n".chars().map(|c| {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+        });
+        let mut effects = Vec::new();
+        handle_events(&mut app, keys.collect(), &mut |effect| effects.push(effect));
+        assert_eq!(app.theme().name, "light");
+        assert!(app.notes.modal.is_none(), "Enter ran the command");
     }
 
     /// The worker reports the word count and then the outline, so the status bar fills in.
