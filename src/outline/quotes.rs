@@ -426,4 +426,35 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn british_single_marks_quote_with_apostrophes_inside() {
+        // British style quotes in ‘…’; contractions and plural possessives inside the quote
+        // use the same character as the closing mark and must not cut it short.
+        let found = quotes(&[
+            "‘We can’t wait for the students’ union to decide,’ said Nadia Petrov. ‘It’s ours.’",
+            "The ’90s were different, Petrov’s deputy added.",
+        ]);
+        assert_eq!(
+            found,
+            [
+                q(
+                    "We can’t wait for the students’ union to decide",
+                    "Nadia Petrov"
+                ),
+                q("It’s ours.", "Nadia Petrov")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_within_a_quote_is_part_of_the_outer_speaker_s_words() {
+        // The inner quote is what the speaker reports; the item is the whole outer quote.
+        let found =
+            quotes(&["“They told us ‘wait another year’ and we did,” said Ada Obi, a farmer."]);
+        assert_eq!(
+            found,
+            [q("They told us ‘wait another year’ and we did", "Ada Obi")]
+        );
+    }
 }

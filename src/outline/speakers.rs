@@ -433,7 +433,7 @@ fn opens_sentence(tokens: &Tokens, start: usize) -> bool {
         let previous = k - 1;
         let ends_sentence = gap
             .trim_start()
-            .starts_with(['.', '!', '?', ':', '"', '“', '”'])
+            .starts_with(['.', '!', '?', ':', '"', '“', '”', '‘'])
             && !(gap.starts_with('.') && joined_in_name(tokens, previous, k));
         if ends_sentence {
             return true;
