@@ -1118,3 +1118,31 @@ fn n_on_an_outline_item_notes_it_as_a_highlight_of_its_kind() {
     press(app, "] h");
     assert!(message(app).contains("Contents"), "{}", message(app));
 }
+
+/// `f` and `'` put the focus in the Notes tab; moving the sentence cursor afterwards is
+/// working in the article again, so `h` highlights the cursor sentence instead of retagging
+/// the selected note. An empty filtered list says it is the filter, not a lack of notes.
+#[test]
+fn moving_the_sentence_cursor_takes_the_focus_back_to_the_article() {
+    let mut reader = reader();
+    let app = &mut reader.app;
+    press(app, ") h 1 f f");
+    assert_eq!((app.side.tab, app.focus), (SideTab::Notes, Focus::Side));
+    assert_eq!(app.side.notes.filter, Some(Tag::Quote));
+    assert!(screen(app).contains("None with this tag"));
+    press(app, ") h 2");
+    assert_eq!(app.focus, Focus::Article);
+    let tags: Vec<_> = store(app)
+        .annotations()
+        .iter()
+        .map(|a| a.tag.clone())
+        .collect();
+    assert_eq!(
+        tags,
+        [Some(Tag::Claim), Some(Tag::Quote)],
+        "a new highlight, not a retag"
+    );
+    press(app, "' v");
+    assert_eq!(app.focus, Focus::Article);
+    assert!(matches!(app.notes.modal, Some(Modal::Select(_))));
+}

@@ -271,6 +271,7 @@ pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
         AnnotateAction::CommandLine => open_prompt(app, PromptKind::Command),
         AnnotateAction::Bookmark => return bookmark(app),
         AnnotateAction::Select => {
+            focus_article(app);
             if let Some(index) = cursor(app) {
                 let start = app.doc.sentences[index].span.start;
                 app.notes.modal = Some(Modal::Select(crate::selection::Selection::at(start)));
@@ -610,7 +611,10 @@ pub fn visible_span(app: &App) -> Range<usize> {
     start..end.max(start)
 }
 
+/// Moves the sentence cursor with `step`, onto sentences drawn in the text. Moving it is
+/// working in the article, so the article takes the focus (and `h` `n` `e` `d` act there).
 fn move_cursor(app: &mut App, step: impl Fn(&crate::document::Document, usize) -> Option<usize>) {
+    focus_article(app);
     let Some(mut here) = cursor(app) else { return };
     while let Some(next) = step(&app.doc, here) {
         here = next;
@@ -619,6 +623,13 @@ fn move_cursor(app: &mut App, step: impl Fn(&crate::document::Document, usize) -
             reveal(app, app.doc.sentences[next].span.clone());
             return;
         }
+    }
+}
+
+/// Gives the article the focus, when it is on screen.
+fn focus_article(app: &mut App) {
+    if app.layout().shows_article() {
+        app.focus = super::app::Focus::Article;
     }
 }
 

@@ -33,6 +33,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: ListArea) {
     if pane.rows.is_empty() {
         let empty = if app.notes.store.is_none() {
             "Annotations need an article file"
+        } else if pane.bookmarks_only {
+            "No bookmarks yet: m sets one"
+        } else if pane.filter.is_some() {
+            "None with this tag"
         } else {
             "No annotations yet: h highlights, n adds a note"
         };
