@@ -885,6 +885,62 @@ mod snapshots {
         insta::assert_snapshot!(screen(&reader.app));
     }
 
+    /// Rows `rows` of the article's text column, each followed by a line marking the cursor
+    /// sentence's cells (`~`, underlined) and the selection's (`#`).
+    fn marked_rows(app: &App, rows: std::ops::Range<u16>) -> String {
+        let text = app.layout().text;
+        let selection = app.theme().style(margent::tui::theme::Role::Selection).bg;
+        let terminal = render(app);
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in rows {
+            let cells: Vec<_> = (text.x..text.x + text.width)
+                .map(|x| &buffer[(x, y)])
+                .collect();
+            let line: String = cells.iter().map(|cell| cell.symbol()).collect();
+            let marks: String = cells
+                .iter()
+                .map(|cell| {
+                    if selection.is_some() && cell.bg == selection.unwrap() {
+                        '#'
+                    } else if cell.modifier.contains(ratatui::style::Modifier::UNDERLINED) {
+                        '~'
+                    } else {
+                        ' '
+                    }
+                })
+                .collect();
+            out.push_str(line.trim_end());
+            out.push('\n');
+            out.push_str(marks.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn a_click_underlines_the_sentence_and_a_drag_selects_words() {
+        let mut app = reader().app;
+        click_on(&mut app, "Critics argue", 0);
+        let row = screen(&app)
+            .lines()
+            .position(|line| line.contains("Critics argue"))
+            .unwrap() as u16;
+        let clicked = marked_rows(&app, row..row + 2);
+        let text = app.layout().text;
+        update(
+            &mut app,
+            Action::Drag {
+                column: text.x + 30,
+                row: row + 1,
+            },
+        );
+        let dragged = marked_rows(&app, row..row + 2);
+        insta::assert_snapshot!(format!(
+            "after a click:\n{clicked}\nafter a drag:\n{dragged}"
+        ));
+    }
+
     #[test]
     fn search_with_matches() {
         let mut app = reader().app;
