@@ -4,33 +4,19 @@
 mod common;
 
 use common::ingest_check::check_boilerplate;
-use common::{Labels, sample_articles, score_metadata};
+use common::{IngestedSample, ingested_samples, score_metadata};
 
 #[test]
 fn sample_articles_metadata_and_boilerplate() {
-    let samples = sample_articles();
-    assert!(
-        !samples.is_empty(),
-        "sample-articles/ holds labelled articles"
-    );
     let mut failures = Vec::new();
     let (mut fields_right, mut fields_total) = (0, 0);
     let (mut flagged, mut labelled) = (0, 0);
-    for (article, labels_path) in samples {
-        let name = article.file_name().unwrap().to_string_lossy().into_owned();
-        let document = margent::ingest::load(&article)
-            .unwrap_or_else(|error| panic!("{name}: does not load: {error}"));
-        let expected = margent::ingest::detect_format(&article, &document.text);
-        if document.format != expected {
-            // Until a format's front-end is wired into `ingest::parse`, its files are read as
-            // plain text; their checks start counting once it is.
-            println!(
-                "{name}: skipped, the {} front-end is not wired in yet",
-                expected.name()
-            );
-            continue;
-        }
-        let labels = Labels::load(&labels_path);
+    for IngestedSample {
+        name,
+        document,
+        labels,
+    } in ingested_samples()
+    {
         let (right, total, wrong) = score_metadata(&labels.metadata, &document.metadata);
         let (found, wanted, problems) = check_boilerplate(&document, &labels);
         println!("{name}: metadata {right}/{total}, boilerplate {found}/{wanted}");

@@ -3,31 +3,17 @@
 
 mod common;
 
-use common::{Labels, sample_articles, score_outline};
+use common::{IngestedSample, ingested_samples, score_outline};
 
 #[test]
 fn sample_articles_meet_the_outline_bars() {
-    let samples = sample_articles();
-    assert!(
-        !samples.is_empty(),
-        "sample-articles/ holds labelled articles"
-    );
     let mut failures = Vec::new();
-    for (article, labels_path) in samples {
-        let name = article.file_name().unwrap().to_string_lossy().into_owned();
-        let document = margent::ingest::load(&article)
-            .unwrap_or_else(|error| panic!("{name}: does not load: {error}"));
-        let expected = margent::ingest::detect_format(&article, &document.text);
-        if document.format != expected {
-            // Until a format's front-end is wired into `ingest::parse`, its files are read as
-            // plain text with their markup; their outline starts counting once it is.
-            println!(
-                "{name}: skipped, the {} front-end is not wired in yet",
-                expected.name()
-            );
-            continue;
-        }
-        let labels = Labels::load(&labels_path);
+    for IngestedSample {
+        name,
+        document,
+        labels,
+    } in ingested_samples()
+    {
         let outline = margent::outline::extract(&document);
         let score = score_outline(&labels, &outline);
         println!("{name}: {}", score.summary());
