@@ -6,112 +6,9 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
-
+use common::pty::Session;
 use margent::annotations::{Kind, Tag, sidecar};
 use margent::document::Document;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-/// A running reader with its screen.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-}
-
-impl Session {
-    fn open(article: &Path, home: &Path) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 40,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_margent"));
-        command.arg(article);
-        command.env("HOME", home);
-        command.env("XDG_CONFIG_HOME", home.join("config"));
-        command.env("XDG_DATA_HOME", home.join("data"));
-        command.env("MARGENT_DATA_DIR", home.join("data"));
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(command).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let feed = Arc::clone(&parser);
-        thread::spawn(move || {
-            let mut buffer = [0u8; 8192];
-            while let Ok(count) = reader.read(&mut buffer) {
-                if count == 0 {
-                    break;
-                }
-                feed.lock().unwrap().process(&buffer[..count]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Session {
-            child,
-            _master: pair.master,
-            writer,
-            parser,
-        }
-    }
-
-    fn wait_for(&self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            {
-                let parser = self.parser.lock().unwrap();
-                if check(parser.screen()) {
-                    return;
-                }
-                assert!(
-                    Instant::now() < deadline,
-                    "timed out waiting for {what}; screen:\n{}",
-                    parser.screen().contents()
-                );
-            }
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Types `bytes` one key at a time, letting the reader draw after each.
-    fn keys(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.writer.write_all(&[*byte]).unwrap();
-            self.writer.flush().unwrap();
-            thread::sleep(Duration::from_millis(120));
-        }
-    }
-
-    /// Writes `bytes` at once, as fast typing or a paste arrives: `n` and the note after it
-    /// reach the reader together, and the note must still land in the editor `n` opens.
-    fn burst(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn quit(mut self) {
-        self.keys(b"q");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "{status:?}");
-                return;
-            }
-            assert!(Instant::now() < deadline, "margent did not quit on q");
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
 
 /// The text of the third sentence the cursor can rest on: the headline shown in the title
 /// block and boilerplate are skipped, as in the reader.
@@ -176,7 +73,7 @@ fn highlight_and_note_are_saved_beside_the_article_and_shown_on_reopening() {
         Some("Check the source.\nAsk the author too.")
     );
 
-    let session = Session::open(&article, home.path());
+    let mut session = Session::open(&article, home.path());
     session.wait_for("the highlight drawn in its colour", |screen| {
         let (rows, cols) = screen.size();
         (0..rows).any(|row| {

@@ -6,6 +6,7 @@
 
 pub mod export_fixture;
 pub mod ingest_check;
+pub mod pty;
 pub mod reader;
 
 use std::path::{Path, PathBuf};
