@@ -3,6 +3,9 @@
 //!
 //! `cargo bench --bench export -- --warm-up-time 1 --measurement-time 3`
 
+mod common;
+
+use common::Lcg;
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::Timestamp;
 use margent::document::{BlockKind, Document, DocumentBuilder, Format as SourceFormat};
@@ -30,12 +33,11 @@ fn long_document() -> Document {
     ];
     let mut builder = DocumentBuilder::new(SourceFormat::Text);
     let mut total = 0;
-    let mut seed = 7_u64;
+    let mut rng = Lcg(7);
     while total < 1_000_000 {
         let mut paragraph = String::new();
         for index in 0..120 {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            paragraph.push_str(words[usize::try_from(seed >> 60).unwrap_or(0)]);
+            paragraph.push_str(rng.pick(&words));
             paragraph.push_str(if index % 15 == 14 { ". " } else { " " });
         }
         total += paragraph.len() + 2;
