@@ -23,12 +23,7 @@ const BIO_WORDS: usize = 160;
 /// reason; the author already found in the builder's metadata helps spot a bio.
 pub fn flag_boilerplate(builder: &mut DocumentBuilder) {
     let flags = {
-        let blocks: Vec<BlockInfo> = (0..builder.blocks().len())
-            .map(|index| BlockInfo {
-                text: builder.block_text(index),
-                kind: builder.blocks()[index].kind,
-            })
-            .collect();
+        let blocks = BlockInfo::of_builder(builder);
         find_boilerplate(&blocks, builder.metadata().author.as_deref())
     };
     for (index, reason) in flags.into_iter().enumerate() {
@@ -47,6 +42,29 @@ pub struct BlockInfo<'a> {
     pub text: &'a str,
     /// The block's kind.
     pub kind: BlockKind,
+}
+
+impl<'a> BlockInfo<'a> {
+    /// What the rules look at in each block of a document being built.
+    pub fn of_builder(builder: &'a DocumentBuilder) -> Vec<BlockInfo<'a>> {
+        (0..builder.blocks().len())
+            .map(|index| BlockInfo {
+                text: builder.block_text(index),
+                kind: builder.blocks()[index].kind,
+            })
+            .collect()
+    }
+}
+
+/// One paragraph [`BlockInfo`] for each of `texts`.
+pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<BlockInfo<'a>> {
+    texts
+        .into_iter()
+        .map(|text| BlockInfo {
+            text,
+            kind: BlockKind::Paragraph,
+        })
+        .collect()
 }
 
 /// The boilerplate reason for each block (`None` for content), given the blocks in reading
@@ -560,23 +578,11 @@ fn dominant_script(blocks: &[BlockInfo]) -> Script {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::fixtures::BODY;
 
     fn reason(text: &str) -> Option<&'static str> {
         local_reason(text, BlockKind::Paragraph)
     }
-
-    fn paragraphs<'a>(texts: &[&'a str]) -> Vec<BlockInfo<'a>> {
-        texts
-            .iter()
-            .map(|text| BlockInfo {
-                text,
-                kind: BlockKind::Paragraph,
-            })
-            .collect()
-    }
-
-    const BODY: &str = "The council voted on Tuesday to extend the programme for another \
-        three years, despite objections from members who argued that its costs had doubled.";
 
     /// Pasted pages keep the labels of share buttons; alone on a line they are not prose.
     #[test]
@@ -691,7 +697,7 @@ mod tests {
     /// "About the Author" and the bio below it describe the writer, not the argument.
     #[test]
     fn about_the_author_and_bio() {
-        let blocks = paragraphs(&[
+        let blocks = paragraphs([
             BODY,
             BODY,
             "About the Author: Jane Roe",
@@ -714,7 +720,7 @@ mod tests {
     /// A bare "About the author" heading may be followed by the name alone, then the bio.
     #[test]
     fn bare_about_heading_flags_name_and_bio() {
-        let blocks = paragraphs(&[BODY, "About the author", "Jane Roe", "She writes on ports."]);
+        let blocks = paragraphs([BODY, "About the author", "Jane Roe", "She writes on ports."]);
         let reasons = find_boilerplate(&blocks, None);
         assert_eq!(reasons[2..], [Some("author bio"), Some("author bio")]);
     }
@@ -722,7 +728,7 @@ mod tests {
     /// Op-eds end with a bio line opening with the author's name even without a heading.
     #[test]
     fn trailing_bio_with_known_author() {
-        let blocks = paragraphs(&[
+        let blocks = paragraphs([
             BODY,
             BODY,
             "Jane Roe is a professor of history at a university.",
@@ -733,9 +739,9 @@ mod tests {
         );
         assert_eq!(find_boilerplate(&blocks, None)[2], None);
         assert_eq!(find_boilerplate(&blocks, Some("Jane Roe"))[0], None);
-        let blocks = paragraphs(&[BODY, BODY, "Prof. Jane Roe teaches history."]);
+        let blocks = paragraphs([BODY, BODY, "Prof. Jane Roe teaches history."]);
         assert_eq!(find_boilerplate(&blocks, Some("Jane Roe"))[2], None);
-        let blocks = paragraphs(&[BODY, BODY, "Prof. Jane Roe is a historian."]);
+        let blocks = paragraphs([BODY, BODY, "Prof. Jane Roe is a historian."]);
         assert_eq!(
             find_boilerplate(&blocks, Some("Jane Roe"))[2],
             Some("author bio")
@@ -809,16 +815,16 @@ mod tests {
     fn top_disclaimers_by_quotes_or_script() {
         let quoted = "«This material was produced and distributed by a media outlet with a \
                       special legal status in some country»";
-        let blocks = paragraphs(&[quoted, BODY, BODY]);
+        let blocks = paragraphs([quoted, BODY, BODY]);
         assert_eq!(find_boilerplate(&blocks, None)[0], Some("legal disclaimer"));
         let other_script = "Данный материал распространён иностранным средством массовой \
                             информации";
-        let blocks = paragraphs(&[other_script, BODY, BODY]);
+        let blocks = paragraphs([other_script, BODY, BODY]);
         assert_eq!(find_boilerplate(&blocks, None)[0], Some("legal disclaimer"));
         let status = "This item was republished automatically from a partner's feed.";
-        let blocks = paragraphs(&[status, BODY, BODY]);
+        let blocks = paragraphs([status, BODY, BODY]);
         assert_eq!(find_boilerplate(&blocks, None)[0], Some("legal disclaimer"));
-        let blocks = paragraphs(&[BODY, BODY]);
+        let blocks = paragraphs([BODY, BODY]);
         assert_eq!(find_boilerplate(&blocks, None), [None, None]);
     }
 

@@ -24,12 +24,7 @@ pub fn parse(text: &str) -> Document {
         walker.event(event, &mut builder);
     }
     walker.flush(&mut builder);
-    let infos: Vec<_> = (0..builder.blocks().len())
-        .map(|index| super::boilerplate::BlockInfo {
-            text: builder.block_text(index),
-            kind: builder.blocks()[index].kind,
-        })
-        .collect();
+    let infos = super::boilerplate::BlockInfo::of_builder(&builder);
     let found = metadata::extract(&infos).metadata;
     *builder.metadata_mut() = merge(front.map(parse_front_matter).unwrap_or_default(), found);
     metadata::finish(&mut builder);

@@ -439,12 +439,7 @@ pub fn finish(builder: &mut DocumentBuilder) {
         return;
     }
     let standfirst = {
-        let blocks: Vec<BlockInfo> = (0..builder.blocks().len())
-            .map(|index| BlockInfo {
-                text: builder.block_text(index),
-                kind: builder.blocks()[index].kind,
-            })
-            .collect();
+        let blocks = BlockInfo::of_builder(builder);
         let flagged: Vec<bool> = builder
             .blocks()
             .iter()
@@ -510,19 +505,8 @@ pub fn find_standfirst(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn blocks<'a>(texts: &[&'a str]) -> Vec<BlockInfo<'a>> {
-        texts
-            .iter()
-            .map(|text| BlockInfo {
-                text,
-                kind: BlockKind::Paragraph,
-            })
-            .collect()
-    }
-
-    const BODY: &str = "The council voted on Tuesday to extend the programme for another \
-        three years, despite objections from members who argued that its costs had doubled.";
+    use crate::ingest::boilerplate::paragraphs;
+    use crate::ingest::fixtures::BODY;
 
     /// Aggregators glue the taxonomy, headline, date and byline into one line; the tag list
     /// runs straight into the headline, which the syndication note confirms.
@@ -530,7 +514,7 @@ mod tests {
     fn metadata_run_with_confirmed_title() {
         let run = "Topic: Trade Region: Europe Tags: Ports, Shipping Lanes, and North Sea \
                    Why Harbours Are Losing Money March 3, 2025 By: Jane Roe";
-        let found = extract(&blocks(&[
+        let found = extract(&paragraphs([
             run,
             "Share",
             BODY,
@@ -552,7 +536,7 @@ mod tests {
     fn metadata_run_without_confirmation() {
         let run = "Tags: Ports, Shipping Lanes, and North Sea How Harbours Lose Money \
                    March 3, 2025 By Jane Roe";
-        let meta = extract(&blocks(&[run, BODY, BODY])).metadata;
+        let meta = extract(&paragraphs([run, BODY, BODY])).metadata;
         assert_eq!(meta.tags, ["Ports", "Shipping Lanes", "North Sea"]);
         assert_eq!(meta.title.as_deref(), Some("How Harbours Lose Money"));
     }
@@ -560,9 +544,9 @@ mod tests {
     /// A plain "Tags:" line ends at the block's end or the next label: no title glued on.
     #[test]
     fn plain_tag_line() {
-        let meta = extract(&blocks(&["A Headline Here", BODY, "Tags: Ports; Trade"])).metadata;
+        let meta = extract(&paragraphs(["A Headline Here", BODY, "Tags: Ports; Trade"])).metadata;
         assert_eq!(meta.tags, ["Ports", "Trade"]);
-        let meta = extract(&blocks(&["A Headline Here", "Tags: Ports; Trade", BODY])).metadata;
+        let meta = extract(&paragraphs(["A Headline Here", "Tags: Ports; Trade", BODY])).metadata;
         assert_eq!(meta.tags, ["Ports", "Trade"]);
         assert_eq!(meta.title.as_deref(), Some("A Headline Here"));
     }
@@ -570,7 +554,7 @@ mod tests {
     /// The usual pasted header: headline, byline, dateline.
     #[test]
     fn headline_byline_dateline() {
-        let meta = extract(&blocks(&[
+        let meta = extract(&paragraphs([
             "Harbours Are Losing Money",
             "By JANE ROE and John Doe",
             "Published 6 February 2026",
@@ -600,7 +584,7 @@ mod tests {
     /// With no byline in the header, "About the Author: X" names the author.
     #[test]
     fn author_from_about_heading() {
-        let meta = extract(&blocks(&[
+        let meta = extract(&paragraphs([
             "Harbours Are Losing Money",
             BODY,
             "About the Author: Jane Roe",
@@ -612,9 +596,14 @@ mod tests {
     /// A source line's domain is not a publisher name; reprint notes name one.
     #[test]
     fn publisher_only_from_explicit_names() {
-        let meta = extract(&blocks(&["A Headline Here", BODY, "Source: example.org"])).metadata;
+        let meta = extract(&paragraphs([
+            "A Headline Here",
+            BODY,
+            "Source: example.org",
+        ]))
+        .metadata;
         assert_eq!(meta.publisher, None);
-        let meta = extract(&blocks(&[
+        let meta = extract(&paragraphs([
             "A Headline Here",
             BODY,
             "This article was originally published on The Harbour Review.",
@@ -629,15 +618,18 @@ mod tests {
         let short = "Ports are losing money as shipping moves elsewhere.";
         let texts = ["Harbours Are Losing Money", "Share", short, BODY];
         let flagged = [false, true, false, false];
-        assert_eq!(find_standfirst(&blocks(&texts), &flagged, Some(0)), Some(2));
+        assert_eq!(
+            find_standfirst(&paragraphs(texts), &flagged, Some(0)),
+            Some(2)
+        );
         let texts = ["Harbours Are Losing Money", "Share", BODY, short];
-        assert_eq!(find_standfirst(&blocks(&texts), &flagged, Some(0)), None);
+        assert_eq!(find_standfirst(&paragraphs(texts), &flagged, Some(0)), None);
         let lede = "LONDON — Ports are losing money as shipping moves elsewhere.";
         let texts = ["Harbours Are Losing Money", "Share", lede, BODY];
-        assert_eq!(find_standfirst(&blocks(&texts), &flagged, Some(0)), None);
+        assert_eq!(find_standfirst(&paragraphs(texts), &flagged, Some(0)), None);
         let texts = ["Share", short, BODY, BODY];
         assert_eq!(
-            find_standfirst(&blocks(&texts), &[true, false, false, false], None),
+            find_standfirst(&paragraphs(texts), &[true, false, false, false], None),
             None
         );
     }

@@ -5,6 +5,8 @@
 
 pub mod boilerplate;
 pub mod dates;
+#[cfg(test)]
+mod fixtures;
 mod html;
 mod markdown;
 pub mod metadata;

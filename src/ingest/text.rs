@@ -7,20 +7,13 @@
 
 use std::borrow::Cow;
 
-use super::boilerplate::BlockInfo;
-use super::{dates, metadata};
+use super::{boilerplate, dates, metadata};
 use crate::document::{BlockKind, Document, DocumentBuilder, Format};
 
 /// Parses plain text into a document with metadata and boilerplate flags.
 pub fn parse(text: &str) -> Document {
     let paragraphs = split_paragraphs(text);
-    let infos: Vec<BlockInfo> = paragraphs
-        .iter()
-        .map(|paragraph| BlockInfo {
-            text: paragraph,
-            kind: BlockKind::Paragraph,
-        })
-        .collect();
+    let infos = boilerplate::paragraphs(paragraphs.iter().map(AsRef::as_ref));
     let found = metadata::extract(&infos);
     let mut builder = DocumentBuilder::new(Format::Text);
     for (index, paragraph) in paragraphs.iter().enumerate() {
