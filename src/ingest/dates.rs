@@ -41,7 +41,8 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words that may surround a date in a dateline without making it more than a date.
+/// Words that may surround a date in a dateline without making it more than a date, besides
+/// the weekday names of [`WEEKDAY_NAMES`].
 const DATELINE_WORDS: &[&str] = &[
     "published",
     "updated",
@@ -65,13 +66,6 @@ const DATELINE_WORDS: &[&str] = &[
     "bst",
     "cet",
     "cest",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mon",
     "tue",
     "wed",
@@ -101,7 +95,11 @@ pub fn parse_date(text: &str) -> Option<String> {
                 .collect::<String>()
         })
         .map(|word| word.trim_matches('.').to_lowercase())
-        .filter(|word| !word.is_empty() && !DATELINE_WORDS.contains(&word.as_str()))
+        .filter(|word| {
+            !word.is_empty()
+                && !DATELINE_WORDS.contains(&word.as_str())
+                && !WEEKDAY_NAMES.contains(&word.as_str())
+        })
         .count();
     (extra_words == 0).then_some(found.iso)
 }
