@@ -343,17 +343,24 @@ fn microdata_name(element: ElementRef) -> String {
         .unwrap_or_else(|| element_text(element))
 }
 
-/// Elements whose `class`/`id` marks them as the byline.
-fn byline_elements(page: &Html) -> Vec<ElementRef<'_>> {
+/// Elements of the page whose `class`/`id` holds one of `words`, in document order.
+fn elements_marked<'a>(
+    page: &'a Html,
+    words: &'a [&str],
+) -> impl Iterator<Item = ElementRef<'a>> + 'a {
     page.root_element()
         .descendants()
         .filter_map(ElementRef::wrap)
-        .filter(|element| {
+        .filter(move |element| {
             class_words(*element)
                 .iter()
-                .any(|word| BYLINE_WORDS.contains(&word.as_str()))
+                .any(|word| words.contains(&word.as_str()))
         })
-        .collect()
+}
+
+/// Elements whose `class`/`id` marks them as the byline.
+fn byline_elements(page: &Html) -> Vec<ElementRef<'_>> {
+    elements_marked(page, BYLINE_WORDS).collect()
 }
 
 /// Short lines of the page that read "By Jane Doe": elements whose text opens with "By".
@@ -553,14 +560,7 @@ fn standfirst(page: &Html, meta: &MetaTags, linked: &LinkedData) -> Option<Strin
         .or_else(|| linked.description.clone())
         .or_else(|| meta.first(&["description", "dc:description", "dcterms:description"]))
         .or_else(|| {
-            page.root_element()
-                .descendants()
-                .filter_map(ElementRef::wrap)
-                .filter(|element| {
-                    class_words(*element)
-                        .iter()
-                        .any(|word| STANDFIRST_WORDS.contains(&word.as_str()))
-                })
+            elements_marked(page, STANDFIRST_WORDS)
                 .map(element_text)
                 .find(|text| text.split_whitespace().count() >= 4)
         })
