@@ -61,7 +61,22 @@ fn send(app: &mut App, key: KeyEvent) {
         for effect in update(app, action) {
             annotate::perform(app, &effect);
         }
+        assert_saved(app);
     }
+}
+
+/// Fails the test when the last change could not be saved where it belongs: a test that
+/// dropped its temporary folder would otherwise pass while every save went astray.
+fn assert_saved(app: &App) {
+    if let Some(message) = &app.status.message {
+        let failed = message.text.starts_with("Not saved") || message.text.contains(" instead: ");
+        assert!(!failed || SAVE_FAILURE_EXPECTED.get(), "{}", message.text);
+    }
+}
+
+thread_local! {
+    /// Set by the tests that make saving fail on purpose.
+    static SAVE_FAILURE_EXPECTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Presses keys in keymap notation, separated by spaces.
@@ -111,7 +126,9 @@ fn on_disk(reader: &Reader) -> Vec<margent::annotations::Annotation> {
 /// sentences, `}`/`{` through paragraphs, skipping the headline already in the title block.
 #[test]
 fn the_sentence_cursor_moves_by_sentence_and_paragraph() {
-    let mut app = reader().app;
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
     press(&mut app, ")");
     let first = app.notes.cursor.unwrap();
     let block = app.doc.sentences[first].block;
@@ -136,7 +153,9 @@ fn the_sentence_cursor_moves_by_sentence_and_paragraph() {
 /// The view follows the cursor, so `}` can walk the whole article without `j`.
 #[test]
 fn the_view_follows_the_cursor() {
-    let mut app = reader().app;
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
     let reading = app.article.reading;
     for _ in 0..25 {
         press(&mut app, "}");
@@ -172,7 +191,9 @@ fn h_and_a_digit_highlight_the_cursor_sentence_and_save() {
 /// Esc and unknown keys leave nothing behind.
 #[test]
 fn the_palette_repeats_the_last_tag_retags_and_cancels() {
-    let mut app = reader().app;
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
     press(&mut app, ") h 4");
     press(&mut app, ") h enter");
     let tags: Vec<_> = store(&app)
@@ -222,7 +243,9 @@ fn n_writes_a_multi_line_note_and_ctrl_s_saves_it() {
 /// Typed text is never thrown away without asking; an untouched editor just closes.
 #[test]
 fn esc_asks_before_discarding_a_typed_note() {
-    let mut app = reader().app;
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
     press(&mut app, ") n esc");
     assert!(app.notes.modal.is_none(), "nothing typed: closes at once");
     press(&mut app, "n");
@@ -243,7 +266,9 @@ fn esc_asks_before_discarding_a_typed_note() {
 /// `e` edits an existing note in place; with nothing under the cursor it says so.
 #[test]
 fn e_edits_the_note_under_the_cursor() {
-    let mut app = reader().app;
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
     press(&mut app, ") e");
     assert!(app.notes.modal.is_none());
     assert!(message(&app).contains("No annotation"));
@@ -285,7 +310,9 @@ fn d_deletes_and_u_ctrl_r_undo_and_redo_a_sequence() {
 /// with a counter; Esc clears it and `n` is the note key again.
 #[test]
 fn search_is_incremental_smart_case_and_n_steps_through_matches() {
-    let mut app = reader().app;
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
     press(&mut app, "/");
     type_text(&mut app, "streets");
     let count = app.notes.search.matches().len();
@@ -348,7 +375,9 @@ fn the_search_counter_shows_from_enter_until_esc() {
 /// and `N` goes the other way, so after a backward search `n` moves towards the start.
 #[test]
 fn backslash_searches_backward_and_n_follows_the_search_direction() {
-    let mut app = reader().app;
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
     press(&mut app, "?");
     assert!(app.overlay.is_some(), "? stays the help key");
     press(&mut app, "esc G");
@@ -553,6 +582,7 @@ mod config_tags {
 /// the status bar says where.
 #[test]
 fn a_failed_save_is_reported_with_the_recovery_path() {
+    SAVE_FAILURE_EXPECTED.set(true);
     let mut reader = reader_with(|article| {
         std::fs::write(sidecar::sidecar_path(article), "this is = = not toml").unwrap();
     });
@@ -670,7 +700,9 @@ fn row_label(row: &margent::tui::notes_tab::NotesRow) -> String {
 #[test]
 fn clicking_a_notes_row_selects_the_row_drawn_there() {
     for filtered in [true, false] {
-        let mut app = reader_with(plant_orphan).app;
+        let Reader {
+            mut app, _folder, ..
+        } = reader_with(plant_orphan);
         press(&mut app, ") h 1 ) h 2 ) h 1 f");
         while !filtered && app.side.notes.filter.is_some() {
             press(&mut app, "f");
@@ -715,7 +747,9 @@ fn m_sets_a_bookmark_and_quote_lists_them() {
 /// and Esc cancels without a trace.
 #[test]
 fn v_selects_by_word_and_sentence_and_h_highlights_the_selection() {
-    let mut app = reader().app;
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
     press(&mut app, ") v esc");
     assert!(app.notes.modal.is_none());
     press(&mut app, "v w w");
@@ -752,7 +786,9 @@ fn highlight_len(app: &App) -> usize {
 /// `h` on an outline item turns it into a highlight of its own kind in one key.
 #[test]
 fn h_on_an_outline_item_highlights_it_with_its_kind() {
-    let mut app = reader().app;
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
     press(&mut app, "tab j h");
     let annotations = store(&app).annotations();
     assert_eq!(annotations.len(), 1);
@@ -807,7 +843,9 @@ mod snapshots {
 
     #[test]
     fn the_tag_palette() {
-        let mut app = reader().app;
+        let Reader {
+            mut app, _folder, ..
+        } = reader();
         press(&mut app, ") ) h");
         insta::assert_snapshot!(screen(&app));
     }
@@ -849,7 +887,9 @@ mod snapshots {
 
     #[test]
     fn the_note_editor_with_text() {
-        let mut app = reader().app;
+        let Reader {
+            mut app, _folder, ..
+        } = reader();
         press(&mut app, ") n");
         type_text(
             &mut app,
@@ -862,7 +902,9 @@ mod snapshots {
 
     #[test]
     fn the_notes_tab_with_a_filter_and_an_orphan() {
-        let mut app = reader_with(plant_orphan).app;
+        let Reader {
+            mut app, _folder, ..
+        } = reader_with(plant_orphan);
         press(&mut app, ") h 1 ) h 2 ) h 1 n");
         type_text(&mut app, "Compare with the 2019 figures.");
         press(&mut app, "ctrl-s f");
@@ -871,7 +913,9 @@ mod snapshots {
 
     #[test]
     fn a_confirmed_search_keeps_its_counter() {
-        let mut app = reader().app;
+        let Reader {
+            mut app, _folder, ..
+        } = reader();
         press(&mut app, "/");
         type_text(&mut app, "streets\n");
         press(&mut app, "n");
@@ -920,7 +964,9 @@ mod snapshots {
 
     #[test]
     fn a_click_underlines_the_sentence_and_a_drag_selects_words() {
-        let mut app = reader().app;
+        let Reader {
+            mut app, _folder, ..
+        } = reader();
         click_on(&mut app, "Critics argue", 0);
         let row = screen(&app)
             .lines()
@@ -943,7 +989,9 @@ mod snapshots {
 
     #[test]
     fn search_with_matches() {
-        let mut app = reader().app;
+        let Reader {
+            mut app, _folder, ..
+        } = reader();
         press(&mut app, "/");
         type_text(&mut app, "streets");
         insta::assert_snapshot!(screen(&app));
@@ -970,7 +1018,9 @@ fn word_starting_row(app: &App, row: u16) -> Option<String> {
 /// with `v`.
 #[test]
 fn dragging_the_mouse_selects_whole_words_and_h_highlights_them() {
-    let mut app = reader().app;
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
     let text = app.layout().text;
     let mut rows = text.y..text.y + text.height - 2;
     let (from, to) = rows
