@@ -392,10 +392,10 @@ impl CharIndex {
         let mut remaining = chars - base_chars;
         let mut offset = 0;
         while remaining >= Self::BLOCK {
-            let Some(block) = bytes.get(offset..offset + Self::BLOCK) else {
+            let Some(block) = bytes[offset..].first_chunk::<{ Self::BLOCK }>() else {
                 break;
             };
-            remaining -= count_chars(block);
+            remaining -= count_block_chars(block);
             offset += Self::BLOCK;
         }
         bytes[offset..]
@@ -405,6 +405,17 @@ impl CharIndex {
             .nth(remaining)
             .map_or(text.len(), |(at, _)| base_byte + offset + at)
     }
+}
+
+/// Number of characters starting in a block of [`CharIndex::BLOCK`] bytes, counted in byte-wide
+/// lanes (a block holds at most 64, so a `u8` cannot overflow): a few vector instructions per
+/// block where [`count_chars`] widens every lane to `usize`.
+fn count_block_chars(block: &[u8; CharIndex::BLOCK]) -> usize {
+    usize::from(
+        block
+            .iter()
+            .fold(0u8, |count, &byte| count + u8::from(is_char_start(byte))),
+    )
 }
 
 /// Whether `byte` starts a character in UTF-8 (is not a continuation byte).

@@ -232,6 +232,51 @@ fn a_sidecar_changed_on_disk_is_merged_not_clobbered() {
 }
 
 #[test]
+fn an_unchanged_sidecar_is_not_merged_and_any_changed_byte_is() {
+    // Saving compares the file on disk with the bytes it last read or wrote: equal bytes mean
+    // nothing to merge, so 10,000 annotations are not parsed again on every save (the merge
+    // path, reported by `merged`, is the only one that parses). A file rewritten with the
+    // same bytes (newer time stamp) is still unchanged; an edit that keeps the size and the
+    // time stamp is still a change — size and time alone would miss it and lose the edit.
+    let fixture = Fixture::new();
+    let document = doc(TEXT);
+    let mut setup = fixture.open(&document);
+    let id = setup.add_highlight(
+        &document,
+        span_of(&document, "rents fall"),
+        None,
+        Some("first note".into()),
+    );
+    setup.save(&document).unwrap();
+    let path = sidecar_path(&fixture.article);
+
+    let mut store = fixture.open(&document);
+    assert!(!store.save(&document).unwrap().merged, "nothing changed");
+    store.set_tag(&id, Some(Tag::Claim));
+    assert!(!store.save(&document).unwrap().merged, "only we changed it");
+    let ours = fs::read(&path).unwrap();
+    fs::write(&path, &ours).unwrap();
+    assert!(
+        !store.save(&document).unwrap().merged,
+        "same bytes, newer time"
+    );
+
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    let edited = String::from_utf8(ours)
+        .unwrap()
+        .replace("first note", "fixed note");
+    fs::write(&path, &edited).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    assert!(store.save(&document).unwrap().merged, "same size and time");
+}
+
+#[test]
 fn unknown_keys_survive_the_store() {
     // Files written by a newer margent keep their extra fields after this one saves.
     let fixture = Fixture::new();

@@ -250,6 +250,12 @@ fn find_quote(text: &str, selector: &Selector, expected: usize) -> Option<usize>
 
 /// What now lies between the stored prefix and suffix, with its similarity to the quote, when
 /// both are found verbatim at a plausible distance.
+///
+/// A side without context is an edge of the text ([`Selector::from_span`] keeps up to
+/// [`CONTEXT_CHARS`] on each side, so only a passage at the start of the text has no prefix and
+/// only one at the end has no suffix). There the other side alone bounds a region, which may
+/// also hold text added at the edge, so the passage is aligned inside that region: the context
+/// keeps it in its place even when a near-copy elsewhere matches the quote with fewer edits.
 fn between_context(
     text: &str,
     selector: &Selector,
@@ -257,27 +263,38 @@ fn between_context(
     expected_end: usize,
 ) -> Option<(Range<usize>, f64)> {
     let (prefix, suffix, quote) = (&selector.prefix, &selector.suffix, &selector.quote);
-    if prefix.is_empty() || suffix.is_empty() {
-        return None;
-    }
     let nearest = |_| Fit {
         score: 0,
         confirmed: true,
     };
-    let start = search::find_near(
-        text,
-        prefix,
-        expected_start.saturating_sub(prefix.len()),
-        nearest,
-    )? + prefix.len();
-    let shift = start as isize - expected_start as isize;
-    let expected_suffix = (expected_end as isize + shift).max(start as isize) as usize;
-    let end = search::find_near(&text[start..], suffix, expected_suffix - start, nearest)? + start;
+    let start = if prefix.is_empty() {
+        0
+    } else {
+        search::find_near(
+            text,
+            prefix,
+            expected_start.saturating_sub(prefix.len()),
+            nearest,
+        )? + prefix.len()
+    };
+    let end = if suffix.is_empty() {
+        text.len()
+    } else {
+        let shift = start as isize - expected_start as isize;
+        let expected_suffix = (expected_end as isize + shift).max(start as isize) as usize;
+        search::find_near(&text[start..], suffix, expected_suffix - start, nearest)? + start
+    };
     let length = end - start;
     if length * 2 < quote.len() || length > quote.len() * 2 + 4 * CONTEXT_CHARS {
         return None;
     }
-    Some((start..end, fuzzy::similarity(quote, &text[start..end])))
+    if !prefix.is_empty() && !suffix.is_empty() {
+        return Some((start..end, fuzzy::similarity(quote, &text[start..end])));
+    }
+    let pattern: Vec<char> = quote.chars().collect();
+    let hint = expected_start.clamp(start, end) - start;
+    let (span, confidence) = approximate_near(&text[start..end], &pattern, quote, hint)?;
+    Some((start + span.start..start + span.end, confidence))
 }
 
 /// The best approximate occurrence of `quote` near any of `hints` (byte offsets where it may
@@ -494,6 +511,32 @@ mod tests {
         let placement = place(&selector, &edited);
         let start = placement.span.unwrap().start;
         assert!(edited.text[..start].ends_with("Demand is "));
+    }
+
+    #[test]
+    fn an_edited_passage_at_the_end_stays_there_despite_a_closer_copy() {
+        // Repetitive text: after a typo inside the last words, a run earlier in the paragraph
+        // matches the quote with one edit fewer than the edited passage. The passage had no
+        // suffix because it ended the text; that edge and its prefix still mark its place, so
+        // it must not jump to the copy.
+        let text = "council council council council council council council council council.";
+        let quote = "council council council.";
+        let start = text.len() - quote.len();
+        let selector = Selector::from_span(&doc(text), start..text.len());
+        assert!(selector.suffix.is_empty());
+        let edited = doc(&format!("{}coxyncil council council.", &text[..start]));
+        let placement = place(&selector, &edited);
+        assert_eq!(placement.status, AnchorStatus::Fuzzy);
+        assert_eq!(
+            placed_text(&placement, &edited),
+            "coxyncil council council."
+        );
+        let opening = "Council council council council council council council.";
+        let selector = Selector::from_span(&doc(opening), 0.."Council council council".len());
+        assert!(selector.prefix.is_empty());
+        let edited = doc(&opening.replacen("Council", "Coxyncil", 1));
+        let placement = place(&selector, &edited);
+        assert_eq!(placed_text(&placement, &edited), "Coxyncil council council");
     }
 
     #[test]
