@@ -100,16 +100,22 @@ impl ArticlePane {
         self.show_byte(doc, anchor, 0);
     }
 
-    /// The first document byte of the top line (the reading position).
+    /// The first document byte of the top line (the reading position). On the blank line that
+    /// ends a unit, the unit has scrolled away: the position is where the next unit starts.
     pub fn top_byte(&mut self, doc: &Document) -> usize {
         if self.width == 0 {
             return self.pending.unwrap_or(0);
         }
-        let lines = self.lines(doc, self.top.unit);
+        let LinePos { unit, line } = self.top;
+        let lines = self.lines(doc, unit);
+        let separator = line + 1 == lines.len() && lines[line] == ScreenLine::default();
+        if separator && unit + 1 < unit_count(doc) {
+            return unit_start(doc, unit + 1);
+        }
         lines
-            .get(self.top.line)
+            .get(line)
             .and_then(ScreenLine::start_byte)
-            .unwrap_or_else(|| unit_start(doc, self.top.unit))
+            .unwrap_or_else(|| unit_start(doc, unit))
     }
 
     /// The line showing byte `byte`.
