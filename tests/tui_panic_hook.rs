@@ -10,15 +10,10 @@ mod common;
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
-use common::reader::app;
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
-use margent::annotations::{Store, StoreOptions, sidecar};
+use common::annotating::{press, reader};
+use margent::annotations::sidecar;
 use margent::tui::annotate;
-use margent::tui::app::App;
-use margent::tui::keymap::KeyChord;
-use margent::tui::runtime::translate;
 use margent::tui::terminal;
-use margent::tui::update::update;
 
 /// The steps the hook took, in order.
 static STEPS: Mutex<Vec<String>> = Mutex::new(Vec::new());
@@ -46,36 +41,15 @@ fn restore_terminal() {
     ));
 }
 
-/// Presses keys the way the runtime does and carries out the annotation effects.
-fn press(app: &mut App, keys: &str) {
-    for key in keys.split_whitespace() {
-        let chord = KeyChord::parse(key).unwrap();
-        let mut event = KeyEvent::new(chord.code, chord.modifiers);
-        event.kind = KeyEventKind::Press;
-        if let Some(action) = translate(app, &Event::Key(event)) {
-            for effect in update(app, action) {
-                annotate::perform(app, &effect);
-            }
-        }
-    }
-}
-
 /// If the terminal were restored first and restoring failed or hung, the notes would be lost;
 /// the hook must save them, then restore, then let the standard hook print the message. The
 /// restore step checks the recovery file is already on disk, so a reversed order fails twice.
 #[test]
 fn a_panic_saves_the_annotations_before_the_terminal_is_restored() {
-    let mut app = app(120, 40);
-    let folder = tempfile::tempdir().unwrap();
-    let article = folder.path().join("quieter-streets.md");
-    std::fs::write(&article, &app.doc.text).unwrap();
-    let options = StoreOptions {
-        data_dir: Some(folder.path().join("data")),
-    };
-    app.notes.store = Some(Store::open(&article, &app.doc, options).unwrap());
-    app.notes.article = Some(article.clone());
-    press(&mut app, ") h 1");
-    let recovery = sidecar::recovery_path(&article);
+    let mut reader = reader();
+    let (app, article) = (&mut reader.app, &reader.article);
+    press(app, ") h 1");
+    let recovery = sidecar::recovery_path(article);
     assert!(!recovery.exists(), "a normal save writes no recovery file");
     *RECOVERY_FILE.lock().unwrap() = Some(recovery.clone());
 

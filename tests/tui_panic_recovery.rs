@@ -5,49 +5,22 @@
 
 mod common;
 
-use common::reader::app;
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
-use margent::annotations::{Kind, Store, StoreOptions, Tag, sidecar};
+use common::annotating::{press, reader};
+use margent::annotations::{Kind, Tag, sidecar};
 use margent::tui::annotate;
-use margent::tui::app::App;
-use margent::tui::keymap::KeyChord;
-use margent::tui::runtime::translate;
-use margent::tui::update::update;
-
-/// Presses keys in keymap notation the way the runtime does (open popups get raw keys) and
-/// carries out the annotation effects.
-fn press(app: &mut App, keys: &str) {
-    for key in keys.split_whitespace() {
-        let chord = KeyChord::parse(key).unwrap();
-        let mut event = KeyEvent::new(chord.code, chord.modifiers);
-        event.kind = KeyEventKind::Press;
-        if let Some(action) = translate(app, &Event::Key(event)) {
-            for effect in update(app, action) {
-                annotate::perform(app, &effect);
-            }
-        }
-    }
-}
 
 /// A crash must not lose annotations: after highlighting, the hook's work writes a recovery
 /// file that parses and holds the highlight, even though the normal save wrote none.
 #[test]
 fn the_panic_work_writes_the_annotations_in_memory_to_the_recovery_file() {
-    let mut app = app(120, 40);
-    let folder = tempfile::tempdir().unwrap();
-    let article = folder.path().join("quieter-streets.md");
-    std::fs::write(&article, &app.doc.text).unwrap();
-    let options = StoreOptions {
-        data_dir: Some(folder.path().join("data")),
-    };
-    app.notes.store = Some(Store::open(&article, &app.doc, options).unwrap());
-    app.notes.article = Some(article.clone());
-    press(&mut app, ") h 1");
+    let mut reader = reader();
+    let (app, article) = (&mut reader.app, &reader.article);
+    press(app, ") h 1");
     let quote = app
         .doc
         .sentence_text(app.notes.cursor.expect("the cursor is set"))
         .to_owned();
-    let recovery = sidecar::recovery_path(&article);
+    let recovery = sidecar::recovery_path(article);
     assert!(!recovery.exists(), "a normal save writes no recovery file");
     annotate::write_recovery();
     let text = std::fs::read_to_string(&recovery).expect("the recovery file is written");

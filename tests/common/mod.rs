@@ -4,6 +4,7 @@
 // Each test binary uses only part of this module.
 #![allow(dead_code)]
 
+pub mod annotating;
 pub mod export_fixture;
 pub mod ingest_check;
 pub mod pty;
