@@ -206,13 +206,9 @@ mod tests {
     use crate::annotations::{Kind, Selector, StoreOptions, Tag};
     use crate::document::{BlockKind, DocumentBuilder, Format};
 
-    struct Fixture {
-        _folder: tempfile::TempDir,
-        document: Document,
-        store: Store,
-    }
-
-    fn fixture() -> Fixture {
+    /// A one-paragraph article in a temporary folder (kept alive with the store), its
+    /// document and an empty store for it.
+    fn fixture() -> (tempfile::TempDir, Document, Store) {
         let folder = tempfile::tempdir().unwrap();
         let mut builder = DocumentBuilder::new(Format::Text);
         builder.push(
@@ -224,11 +220,7 @@ mod tests {
         let article = folder.path().join("article.txt");
         std::fs::write(&article, &document.text).unwrap();
         let store = Store::open(&article, &document, StoreOptions::default()).unwrap();
-        Fixture {
-            _folder: folder,
-            document,
-            store,
-        }
+        (folder, document, store)
     }
 
     fn highlight(document: &Document, sentence: usize, tag: Tag) -> Annotation {
@@ -255,11 +247,7 @@ mod tests {
     fn undo_and_redo_walk_a_sequence_of_changes_back_and_forth() {
         // A reader who adds, annotates and deletes must be able to step back through every
         // change and forward again, ending exactly where they were.
-        let Fixture {
-            _folder,
-            document,
-            mut store,
-        } = fixture();
+        let (_folder, document, mut store) = fixture();
         let mut history = History::new();
         let first = history.add(&mut store, &document, highlight(&document, 0, Tag::Claim));
         let second = history.add(
@@ -297,11 +285,7 @@ mod tests {
     #[test]
     fn a_new_change_after_undo_clears_the_redo_stack() {
         // Like every editor: redo only replays the branch that was undone, never a stale one.
-        let Fixture {
-            _folder,
-            document,
-            mut store,
-        } = fixture();
+        let (_folder, document, mut store) = fixture();
         let mut history = History::new();
         history.add(&mut store, &document, highlight(&document, 0, Tag::Claim));
         history.undo(&mut store, &document).unwrap();
@@ -320,11 +304,7 @@ mod tests {
     fn undoing_a_removal_restores_the_same_id_and_clears_its_tombstone() {
         // The sidecar merges by id: an undone deletion must come back as the same annotation,
         // or a merge would see a deleted one and a stranger.
-        let Fixture {
-            _folder,
-            document,
-            mut store,
-        } = fixture();
+        let (_folder, document, mut store) = fixture();
         let mut history = History::new();
         let id = history.add(&mut store, &document, highlight(&document, 1, Tag::Quote));
         history.remove(&mut store, &id).unwrap();
@@ -343,11 +323,7 @@ mod tests {
     #[test]
     fn changes_that_change_nothing_or_miss_are_not_recorded() {
         // An empty undo step would make `u` seem to do nothing.
-        let Fixture {
-            _folder,
-            document,
-            mut store,
-        } = fixture();
+        let (_folder, document, mut store) = fixture();
         let mut history = History::new();
         let id = history.add(&mut store, &document, highlight(&document, 0, Tag::Claim));
         assert!(!history.update(&mut store, &id, |a| a.tag = Some(Tag::Claim)));
