@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::annotations::search::{ceil_boundary, floor_boundary};
 use crate::document::Document;
 use crate::motion::{self, Motion};
 
@@ -38,7 +39,7 @@ impl Selection {
 
     /// Moves the head to byte `position` (a mouse drag), kept on a character boundary.
     pub fn drag_to(&mut self, document: &Document, position: usize) {
-        self.head = floor_char_boundary(&document.text, position);
+        self.head = floor_boundary(&document.text, position);
     }
 
     /// The selected text's byte range: from the word under the lower end to the word under the
@@ -49,7 +50,7 @@ impl Selection {
         let high = self.anchor.max(self.head).min(text.len());
         let start = segment_at(document, low).map_or(low, |segment| segment.start);
         let end = segment_at(document, high).map_or_else(
-            || ceil_char_boundary(text, high + 1).max(high),
+            || ceil_boundary(text, high + 1).max(high),
             |segment| segment.end,
         );
         trim(text, start..end.max(start))
@@ -81,24 +82,6 @@ fn trim(text: &str, span: Range<usize>) -> Range<usize> {
     } else {
         start..end
     }
-}
-
-/// The largest character boundary at or before `index`.
-fn floor_char_boundary(text: &str, index: usize) -> usize {
-    let mut index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
-}
-
-/// The smallest character boundary at or after `index`.
-fn ceil_char_boundary(text: &str, index: usize) -> usize {
-    let mut index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index += 1;
-    }
-    index
 }
 
 #[cfg(test)]
