@@ -9,8 +9,9 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use margent::annotations::anchor::{self, AnchorStatus, Selector};
+use margent::annotations::search::floor_boundary;
 use margent::annotations::{Store, StoreOptions, sidecar};
-use margent::document::{BlockKind, Document, DocumentBuilder, Format};
+use margent::document::Document;
 
 const WORDS: &[&str] = &[
     "the", "council", "housing", "rents", "rose", "fell", "policy", "market", "zoning", "reform",
@@ -34,31 +35,15 @@ fn prose(bytes: usize, rng: &mut fastrand::Rng) -> String {
     text.trim_end().to_owned()
 }
 
-fn build(text: &str) -> Document {
-    let mut builder = DocumentBuilder::new(Format::Text);
-    for paragraph in text.split("\n\n") {
-        builder.push(BlockKind::Paragraph, 0, paragraph);
-    }
-    builder.build()
-}
-
-fn floor(text: &str, mut index: usize) -> usize {
-    index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
-}
-
 fn random_span(text: &str, rng: &mut fastrand::Rng) -> Range<usize> {
-    let start = floor(text, rng.usize(..text.len()));
-    let end = floor(text, start + rng.usize(20..160)).max(start);
+    let start = floor_boundary(text, rng.usize(..text.len()));
+    let end = floor_boundary(text, start + rng.usize(20..160)).max(start);
     start..end
 }
 
 fn load_and_save(c: &mut Criterion) {
     let mut rng = fastrand::Rng::with_seed(7);
-    let document = build(&prose(1 << 20, &mut rng));
+    let document = Document::from_paragraphs(&prose(1 << 20, &mut rng));
     let folder = tempfile::tempdir().unwrap();
     let article = folder.path().join("article.txt");
     let options = StoreOptions { data_dir: None };
@@ -96,15 +81,15 @@ fn open_only(c: &mut Criterion, article: &Path, document: &Document, options: &S
 fn edit(text: &str, count: usize, rng: &mut fastrand::Rng) -> String {
     let mut text = text.to_owned();
     for _ in 0..count {
-        let at = floor(&text, rng.usize(..text.len()));
+        let at = floor_boundary(&text, rng.usize(..text.len()));
         match rng.u8(..3) {
             0 => text.insert_str(at, " newly inserted words "),
             1 => {
-                let end = floor(&text, at + rng.usize(1..40));
+                let end = floor_boundary(&text, at + rng.usize(1..40));
                 text.replace_range(at..end, "");
             }
             _ => {
-                let end = floor(&text, at + 1).max(at);
+                let end = floor_boundary(&text, at + 1).max(at);
                 text.replace_range(at..end, "x");
             }
         }
@@ -114,11 +99,11 @@ fn edit(text: &str, count: usize, rng: &mut fastrand::Rng) -> String {
 
 fn re_anchor(c: &mut Criterion) {
     let mut rng = fastrand::Rng::with_seed(11);
-    let original = build(&prose(1 << 20, &mut rng));
+    let original = Document::from_paragraphs(&prose(1 << 20, &mut rng));
     let selectors: Vec<Selector> = (0..1000)
         .map(|_| Selector::from_span(&original, random_span(&original.text, &mut rng)))
         .collect();
-    let edited = build(&edit(&original.text, 2000, &mut rng));
+    let edited = Document::from_paragraphs(&edit(&original.text, 2000, &mut rng));
     let mut counts = [0usize; 4];
     for selector in &selectors {
         let status = anchor::place(selector, &edited).status;

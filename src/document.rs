@@ -142,6 +142,17 @@ pub struct Document {
 pub const BLOCK_SEPARATOR: &str = "\n\n";
 
 impl Document {
+    /// A plain-text document with one paragraph block for each part of `text` between blank
+    /// lines (`"\n\n"`), built without any front-end rules: no headline, metadata or
+    /// boilerplate flags.
+    pub fn from_paragraphs(text: &str) -> Document {
+        let mut builder = DocumentBuilder::new(Format::Text);
+        for paragraph in text.split(BLOCK_SEPARATOR) {
+            builder.push(BlockKind::Paragraph, 0, paragraph);
+        }
+        builder.build()
+    }
+
     /// Assembles a document from blocks and segments it into sentences.
     ///
     /// `text` must be the blocks' texts joined by [`BLOCK_SEPARATOR`], as built by

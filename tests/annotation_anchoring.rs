@@ -4,9 +4,10 @@
 use std::ops::Range;
 
 use margent::annotations::anchor::{self, AnchorStatus, Selector};
+use margent::annotations::search::floor_boundary;
 use margent::annotations::sidecar;
 use margent::annotations::{Store, StoreOptions};
-use margent::document::{BlockKind, Document, DocumentBuilder, Format};
+use margent::document::Document;
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
@@ -55,22 +56,6 @@ fn edit() -> impl Strategy<Value = Edit> {
     (0.0..1.0f64, 0usize..12, insert).prop_map(|(at, delete, insert)| Edit { at, delete, insert })
 }
 
-fn build(text: &str) -> Document {
-    let mut builder = DocumentBuilder::new(Format::Text);
-    for paragraph in text.split("\n\n") {
-        builder.push(BlockKind::Paragraph, 0, paragraph);
-    }
-    builder.build()
-}
-
-fn floor(text: &str, mut index: usize) -> usize {
-    index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
-}
-
 /// Applies `edits` to `text`, tracking where `highlight` goes; returns the new text, the
 /// highlight's new range and whether an edit touched its inside.
 fn apply(text: &str, edits: &[Edit], highlight: Range<usize>) -> (String, Range<usize>, bool) {
@@ -78,8 +63,8 @@ fn apply(text: &str, edits: &[Edit], highlight: Range<usize>) -> (String, Range<
     let mut range = highlight;
     let mut touched = false;
     for edit in edits {
-        let start = floor(&text, (edit.at * text.len() as f64) as usize);
-        let end = floor(&text, start + edit.delete).max(start);
+        let start = floor_boundary(&text, (edit.at * text.len() as f64) as usize);
+        let end = floor_boundary(&text, start + edit.delete).max(start);
         let replacement = edit.insert.as_str();
         let delta = replacement.len() as isize - (end - start) as isize;
         if end <= range.start {
@@ -100,7 +85,7 @@ fn shift(offset: usize, delta: isize) -> usize {
 }
 
 fn highlight_in(text: &str, from: f64, chars: usize) -> Range<usize> {
-    let start = floor(text, (from * text.len() as f64) as usize);
+    let start = floor_boundary(text, (from * text.len() as f64) as usize);
     let end = text[start..]
         .char_indices()
         .nth(chars)
@@ -121,13 +106,13 @@ proptest! {
         chars in 1usize..60,
         edits in prop::collection::vec(edit(), 1..5),
     ) {
-        let document = build(&original);
+        let document = Document::from_paragraphs(&original);
         prop_assume!(document.text == original);
         let span = highlight_in(&original, from, chars);
         prop_assume!(!original[span.clone()].trim().is_empty());
         let selector = Selector::from_span(&document, span.clone());
         let (edited, moved, touched) = apply(&original, &edits, span.clone());
-        let edited_document = build(&edited);
+        let edited_document = Document::from_paragraphs(&edited);
         prop_assume!(edited_document.text == edited);
         let placement = anchor::place(&selector, &edited_document);
         let quote = &original[span];
@@ -162,12 +147,12 @@ proptest! {
         typo_at in 0.0..1.0f64,
         typo in "[a-zé]{1,2}",
     ) {
-        let document = build(&original);
+        let document = Document::from_paragraphs(&original);
         prop_assume!(document.text == original);
         let span = highlight_in(&original, from, chars);
         prop_assume!(span.len() >= 16);
         let selector = Selector::from_span(&document, span.clone());
-        let inside = floor(&original, span.start + 1 + (typo_at * (span.len() - 2) as f64) as usize);
+        let inside = floor_boundary(&original, span.start + 1 + (typo_at * (span.len() - 2) as f64) as usize);
         let replaced = original[inside..].chars().next().map_or(0, char::len_utf8);
         prop_assume!(inside > span.start && inside + replaced < span.end);
         let edit = Edit {
@@ -177,7 +162,7 @@ proptest! {
         };
         let (edited, moved, touched) = apply(&original, &[edit], span.clone());
         prop_assume!(touched);
-        let edited_document = build(&edited);
+        let edited_document = Document::from_paragraphs(&edited);
         prop_assume!(edited_document.text == edited);
         let placement = anchor::place(&selector, &edited_document);
         let quote = &original[span];
@@ -210,7 +195,7 @@ proptest! {
         let folder = tempfile::tempdir().unwrap();
         let article = folder.path().join("article.txt");
         let options = StoreOptions { data_dir: None };
-        let document = build(&original);
+        let document = Document::from_paragraphs(&original);
         let mut store = Store::open(&article, &document, options.clone()).unwrap();
         let ids: Vec<_> = highlights
             .iter()
@@ -220,7 +205,7 @@ proptest! {
             .collect();
         store.save(&document).unwrap();
         let (edited, _, _) = apply(&document.text, &edits, 0..0);
-        let edited_document = build(&edited);
+        let edited_document = Document::from_paragraphs(&edited);
         let mut store = Store::open(&article, &edited_document, options.clone()).unwrap();
         store.save(&edited_document).unwrap();
         let mut store = Store::open(&article, &document, options).unwrap();

@@ -6,18 +6,10 @@ use std::path::PathBuf;
 
 use margent::annotations::sidecar::{self, backup_path, recovery_path, sidecar_path};
 use margent::annotations::{AnchorStatus, Problem, Store, StoreOptions, Tag};
-use margent::document::{BlockKind, Document, DocumentBuilder, Format};
+use margent::document::Document;
 
 const TEXT: &str = "Cities that built more homes saw rents fall.\n\nThe mayor said the plan \
     would take a decade.\n\nCritics want faster permits and fewer parking rules.";
-
-fn doc(text: &str) -> Document {
-    let mut builder = DocumentBuilder::new(Format::Text);
-    for paragraph in text.split("\n\n") {
-        builder.push(BlockKind::Paragraph, 0, paragraph);
-    }
-    builder.build()
-}
 
 fn span_of(document: &Document, quote: &str) -> std::ops::Range<usize> {
     let start = document.text.find(quote).unwrap();
@@ -58,7 +50,7 @@ impl Fixture {
 fn saved_annotations_reload_with_their_notes_and_places() {
     // The basic promise: what the user made is there next time, on the same words.
     let fixture = Fixture::new();
-    let document = doc(TEXT);
+    let document = Document::from_paragraphs(TEXT);
     let mut store = fixture.open(&document);
     let id = store.add_highlight(
         &document,
@@ -99,7 +91,7 @@ fn saved_annotations_reload_with_their_notes_and_places() {
 fn the_previous_version_is_kept_as_bak() {
     // A bad save (or a bad edit) must be recoverable by hand from the previous file.
     let fixture = Fixture::new();
-    let document = doc(TEXT);
+    let document = Document::from_paragraphs(TEXT);
     let mut store = fixture.open(&document);
     store.add_highlight(&document, span_of(&document, "rents fall"), None, None);
     store.save(&document).unwrap();
@@ -121,7 +113,7 @@ fn a_corrupt_sidecar_is_never_overwritten_and_work_goes_to_a_recovery_file() {
     let broken =
         "version = 1\nsource = \"article.md\"\nfingerprint = \"x\"\n[[annotation]\nid = 1\n";
     fs::write(&path, broken).unwrap();
-    let document = doc(TEXT);
+    let document = Document::from_paragraphs(TEXT);
     let mut store = fixture.open(&document);
     let Some(Problem::Corrupt { sidecar, error }) = store.problem().cloned() else {
         panic!(
@@ -163,7 +155,7 @@ fn an_unwritable_folder_sends_work_to_the_data_folder() {
     let blocker = fixture.folder.path().join("not-a-folder");
     fs::write(&blocker, "plain file").unwrap();
     let article = blocker.join("article.md");
-    let document = doc(TEXT);
+    let document = Document::from_paragraphs(TEXT);
     let mut store = Store::open(&article, &document, fixture.options()).unwrap();
     let id = store.add_highlight(&document, span_of(&document, "rents fall"), None, None);
     let saved = store.save(&document).unwrap();
@@ -188,7 +180,7 @@ fn a_read_only_folder_sends_work_to_the_data_folder() {
         eprintln!("skipping a_read_only_folder…: permissions are not enforced (running as root)");
         return;
     }
-    let document = doc(TEXT);
+    let document = Document::from_paragraphs(TEXT);
     let mut store = Store::open(&article, &document, fixture.options()).unwrap();
     store.add_highlight(&document, span_of(&document, "rents fall"), None, None);
     let saved = store.save(&document).unwrap();
@@ -202,7 +194,7 @@ fn a_sidecar_changed_on_disk_is_merged_not_clobbered() {
     // Two margent windows on one article: each one's highlights must survive the other's
     // save, and a deletion in one must not be undone by the other.
     let fixture = Fixture::new();
-    let document = doc(TEXT);
+    let document = Document::from_paragraphs(TEXT);
     let mut setup = fixture.open(&document);
     let shared = setup.add_highlight(&document, span_of(&document, "a decade"), None, None);
     let doomed = setup.add_highlight(&document, span_of(&document, "fewer parking"), None, None);
@@ -239,7 +231,7 @@ fn an_unchanged_sidecar_is_not_merged_and_any_changed_byte_is() {
     // same bytes (newer time stamp) is still unchanged; an edit that keeps the size and the
     // time stamp is still a change — size and time alone would miss it and lose the edit.
     let fixture = Fixture::new();
-    let document = doc(TEXT);
+    let document = Document::from_paragraphs(TEXT);
     let mut setup = fixture.open(&document);
     let id = setup.add_highlight(
         &document,
@@ -280,7 +272,7 @@ fn an_unchanged_sidecar_is_not_merged_and_any_changed_byte_is() {
 fn unknown_keys_survive_the_store() {
     // Files written by a newer margent keep their extra fields after this one saves.
     let fixture = Fixture::new();
-    let document = doc(TEXT);
+    let document = Document::from_paragraphs(TEXT);
     let mut store = fixture.open(&document);
     let id = store.add_highlight(&document, span_of(&document, "rents fall"), None, None);
     store.save(&document).unwrap();
@@ -302,7 +294,7 @@ fn unknown_keys_survive_the_store() {
 fn orphans_stay_in_the_file_unchanged() {
     // A passage deleted from the article must not take the user's note with it.
     let fixture = Fixture::new();
-    let document = doc(TEXT);
+    let document = Document::from_paragraphs(TEXT);
     let mut store = fixture.open(&document);
     let id = store.add_highlight(
         &document,
@@ -312,8 +304,9 @@ fn orphans_stay_in_the_file_unchanged() {
     );
     store.save(&document).unwrap();
     let before = store.get(&id).unwrap().clone();
-    let edited =
-        doc("Cities that built more homes saw rents fall.\n\nCritics want faster permits.");
+    let edited = Document::from_paragraphs(
+        "Cities that built more homes saw rents fall.\n\nCritics want faster permits.",
+    );
     let mut store = fixture.open(&edited);
     assert!(!store.text_unchanged());
     assert_eq!(store.orphans().count(), 1);

@@ -409,15 +409,6 @@ fn align_piece(text: &str, piece: &[char], hint: usize, extra: usize) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{BlockKind, DocumentBuilder, Format};
-
-    fn doc(text: &str) -> Document {
-        let mut builder = DocumentBuilder::new(Format::Text);
-        for paragraph in text.split("\n\n") {
-            builder.push(BlockKind::Paragraph, 0, paragraph);
-        }
-        builder.build()
-    }
 
     fn select(document: &Document, quote: &str) -> Selector {
         let start = document.text.find(quote).unwrap();
@@ -435,7 +426,7 @@ mod tests {
     #[test]
     fn unchanged_text_places_at_the_stored_position() {
         // The common case: nothing changed, the stored offsets are right.
-        let document = doc(ORIGINAL);
+        let document = Document::from_paragraphs(ORIGINAL);
         let selector = select(&document, "zoning reform alone");
         let placement = place(&selector, &document);
         assert_eq!(placement.status, AnchorStatus::Exact);
@@ -449,8 +440,8 @@ mod tests {
     #[test]
     fn text_inserted_before_moves_the_highlight() {
         // Editing earlier paragraphs shifts every offset after them; the quote must follow.
-        let selector = select(&doc(ORIGINAL), "zoning reform alone");
-        let edited = doc(&format!("A new opening paragraph.\n\n{ORIGINAL}"));
+        let selector = select(&Document::from_paragraphs(ORIGINAL), "zoning reform alone");
+        let edited = Document::from_paragraphs(&format!("A new opening paragraph.\n\n{ORIGINAL}"));
         let placement = place(&selector, &edited);
         assert_eq!(placement.status, AnchorStatus::Moved);
         assert_eq!(placement.confidence, 1.0);
@@ -461,8 +452,10 @@ mod tests {
     fn a_typo_fixed_inside_the_passage_is_found_fuzzily() {
         // Corrections inside a highlighted passage must not orphan the highlight.
         let quote = "Critics argue that zoning reform alone cannot lower prices quickly enough";
-        let selector = select(&doc(ORIGINAL), quote);
-        let edited = doc(&ORIGINAL.replace("zoning reform alone", "zonning reforms alone"));
+        let selector = select(&Document::from_paragraphs(ORIGINAL), quote);
+        let edited = Document::from_paragraphs(
+            &ORIGINAL.replace("zoning reform alone", "zonning reforms alone"),
+        );
         let placement = place(&selector, &edited);
         assert_eq!(placement.status, AnchorStatus::Fuzzy);
         assert!(placement.confidence > 0.9 && placement.confidence < 1.0);
@@ -477,13 +470,13 @@ mod tests {
         // Long highlights are aligned by head and tail; the middle may change freely.
         let quote = "Critics argue that zoning reform alone cannot lower prices quickly enough \
             for the families already priced out.";
-        let selector = select(&doc(ORIGINAL), quote);
+        let selector = select(&Document::from_paragraphs(ORIGINAL), quote);
         let edited = format!(
             "{}\n\n{}",
             "Preface. ".repeat(300),
             ORIGINAL.replace("cannot lower prices", "can not bring down prices")
         );
-        let edited = doc(&edited);
+        let edited = Document::from_paragraphs(&edited);
         let placement = place(&selector, &edited);
         assert_eq!(placement.status, AnchorStatus::Fuzzy);
         let text = placed_text(&placement, &edited);
@@ -494,8 +487,12 @@ mod tests {
     #[test]
     fn a_deleted_passage_is_orphaned() {
         // Nothing similar remains: placing it anywhere would mislead the reader.
-        let selector = select(&doc(ORIGINAL), "Critics argue that zoning reform alone");
-        let edited = doc("Rents rose by a fifth in two years.\n\nThe report ends.");
+        let selector = select(
+            &Document::from_paragraphs(ORIGINAL),
+            "Critics argue that zoning reform alone",
+        );
+        let edited =
+            Document::from_paragraphs("Rents rose by a fifth in two years.\n\nThe report ends.");
         let placement = place(&selector, &edited);
         assert_eq!(placement, Placement::orphaned());
     }
@@ -504,10 +501,10 @@ mod tests {
     fn context_picks_the_right_copy_of_a_repeated_quote() {
         // "the answer" appears twice; the stored prefix tells which one was highlighted.
         let text = "Supply is the answer, say some.\n\nDemand is the answer, say others.";
-        let document = doc(text);
+        let document = Document::from_paragraphs(text);
         let second = text.rfind("the answer").unwrap();
         let selector = Selector::from_span(&document, second..second + "the answer".len());
-        let edited = doc(&format!("Intro.\n\n{text}"));
+        let edited = Document::from_paragraphs(&format!("Intro.\n\n{text}"));
         let placement = place(&selector, &edited);
         let start = placement.span.unwrap().start;
         assert!(edited.text[..start].ends_with("Demand is "));
@@ -522,9 +519,10 @@ mod tests {
         let text = "council council council council council council council council council.";
         let quote = "council council council.";
         let start = text.len() - quote.len();
-        let selector = Selector::from_span(&doc(text), start..text.len());
+        let selector = Selector::from_span(&Document::from_paragraphs(text), start..text.len());
         assert!(selector.suffix.is_empty());
-        let edited = doc(&format!("{}coxyncil council council.", &text[..start]));
+        let edited =
+            Document::from_paragraphs(&format!("{}coxyncil council council.", &text[..start]));
         let placement = place(&selector, &edited);
         assert_eq!(placement.status, AnchorStatus::Fuzzy);
         assert_eq!(
@@ -532,9 +530,12 @@ mod tests {
             "coxyncil council council."
         );
         let opening = "Council council council council council council council.";
-        let selector = Selector::from_span(&doc(opening), 0.."Council council council".len());
+        let selector = Selector::from_span(
+            &Document::from_paragraphs(opening),
+            0.."Council council council".len(),
+        );
         assert!(selector.prefix.is_empty());
-        let edited = doc(&opening.replacen("Council", "Coxyncil", 1));
+        let edited = Document::from_paragraphs(&opening.replacen("Council", "Coxyncil", 1));
         let placement = place(&selector, &edited);
         assert_eq!(placed_text(&placement, &edited), "Coxyncil council council");
     }
@@ -542,16 +543,18 @@ mod tests {
     #[test]
     fn a_position_follows_its_context() {
         // Standalone notes and bookmarks have no quote; their surroundings locate them.
-        let document = doc(ORIGINAL);
+        let document = Document::from_paragraphs(ORIGINAL);
         let at = document.text.find("Critics").unwrap();
         let selector = Selector::at(&document, at);
         assert!(selector.is_point());
-        let edited = doc(&format!("New lead.\n\n{ORIGINAL}"));
+        let edited = Document::from_paragraphs(&format!("New lead.\n\n{ORIGINAL}"));
         let placement = place(&selector, &edited);
         assert_eq!(placement.status, AnchorStatus::Moved);
         let point = placement.span.unwrap().start;
         assert!(edited.text[point..].starts_with("Critics"));
-        let retyped = doc(&ORIGINAL.replace("supply is the answer", "supply is the ansver"));
+        let retyped = Document::from_paragraphs(
+            &ORIGINAL.replace("supply is the answer", "supply is the ansver"),
+        );
         let fuzzy = place(&selector, &retyped);
         assert_eq!(fuzzy.status, AnchorStatus::Fuzzy);
         assert!(retyped.text[fuzzy.span.unwrap().start..].starts_with("Critics"));
