@@ -8,7 +8,7 @@
 use crate::ingest::dates::{MONTH_NAMES, WEEKDAY_NAMES};
 use std::sync::LazyLock;
 
-use super::cues::{Cue, find_all};
+use super::cues::{Cue, CueKind, find_all_kinds};
 use super::lexicon::{Lexicon, PhraseSet};
 use super::words::Tokens;
 
@@ -16,309 +16,289 @@ use super::words::Tokens;
 pub const THRESHOLD: f32 = 0.3;
 
 /// Words and phrases of judgement.
-static EVALUATIVE: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "serious",
-        "grave",
-        "grim",
-        "dangerous",
-        "dire",
-        "insufficient",
-        "inadequate",
-        "flawed",
-        "misguided",
-        "mistaken",
-        "wrong",
-        "right",
-        "critical",
-        "crucial",
-        "essential",
-        "vital",
-        "sobering",
-        "alarming",
-        "concerning",
-        "worrying",
-        "troubling",
-        "disturbing",
-        "effective",
-        "ineffective",
-        "outdated",
-        "successful",
-        "unsuccessful",
-        "failing",
-        "failed",
-        "radical",
-        "modest",
-        "fragile",
-        "vulnerable",
-        "hidden",
-        "predictable",
-        "underestimated",
-        "consequential",
-        "unfair",
-        "unjust",
-        "absurd",
-        "reckless",
-        "irresponsible",
-        "naive",
-        "costly",
-        "expensive",
-        "cheapest",
-        "urgent",
-        "unsustainable",
-        "misleading",
-        "devastating",
-        "catastrophic",
-        "disastrous",
-        "disaster",
-        "crisis",
-        "threat",
-        "lethal",
-        "excessive",
-        "vague",
-        "myth",
-        "luxury",
-        "illusion",
-        "mistake",
-        "failure",
-        "weakness",
-        "strength",
-        "powerful",
-        "weak",
-        "better",
-        "best",
-        "worse",
-        "worst",
-        "bad",
-        "poor",
-        "wasting",
-        "wasted",
-        "structural",
-        "exactly",
-        "simply",
-        "merely",
-        "precisely",
-        "no recourse",
-        "too",
-        "cannot afford to ignore",
-        "can t afford to ignore",
-        "harder to ignore",
-        "hypocritical",
-        "dishonest",
-        "unworkable",
-        "shortsighted",
-        "short-sighted",
-        "overdue",
-        "inevitable",
-        "unprecedented",
-        "welcome",
-    ])
-});
+const EVALUATIVE: &[&str] = &[
+    "serious",
+    "grave",
+    "grim",
+    "dangerous",
+    "dire",
+    "insufficient",
+    "inadequate",
+    "flawed",
+    "misguided",
+    "mistaken",
+    "wrong",
+    "right",
+    "critical",
+    "crucial",
+    "essential",
+    "vital",
+    "sobering",
+    "alarming",
+    "concerning",
+    "worrying",
+    "troubling",
+    "disturbing",
+    "effective",
+    "ineffective",
+    "outdated",
+    "successful",
+    "unsuccessful",
+    "failing",
+    "failed",
+    "radical",
+    "modest",
+    "fragile",
+    "vulnerable",
+    "hidden",
+    "predictable",
+    "underestimated",
+    "consequential",
+    "unfair",
+    "unjust",
+    "absurd",
+    "reckless",
+    "irresponsible",
+    "naive",
+    "costly",
+    "expensive",
+    "cheapest",
+    "urgent",
+    "unsustainable",
+    "misleading",
+    "devastating",
+    "catastrophic",
+    "disastrous",
+    "disaster",
+    "crisis",
+    "threat",
+    "lethal",
+    "excessive",
+    "vague",
+    "myth",
+    "luxury",
+    "illusion",
+    "mistake",
+    "failure",
+    "weakness",
+    "strength",
+    "powerful",
+    "weak",
+    "better",
+    "best",
+    "worse",
+    "worst",
+    "bad",
+    "poor",
+    "wasting",
+    "wasted",
+    "structural",
+    "exactly",
+    "simply",
+    "merely",
+    "precisely",
+    "no recourse",
+    "too",
+    "cannot afford to ignore",
+    "can t afford to ignore",
+    "harder to ignore",
+    "hypocritical",
+    "dishonest",
+    "unworkable",
+    "shortsighted",
+    "short-sighted",
+    "overdue",
+    "inevitable",
+    "unprecedented",
+    "welcome",
+];
 
 /// Comparisons.
-static COMPARISON: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "neither",
-        "equally",
-        "unlike",
-        "compared",
-        "the most",
-        "the least",
-        "rather than",
-        "only as",
-        "as good as",
-        "far more",
-        "less than",
-        "more than",
-        "than",
-        "larger",
-        "greater",
-        "smaller",
-        "faster",
-        "slower",
-        "fewer",
-        "higher",
-        "lower",
-        "stronger",
-        "weaker",
-    ])
-});
+const COMPARISON: &[&str] = &[
+    "neither",
+    "equally",
+    "unlike",
+    "compared",
+    "the most",
+    "the least",
+    "rather than",
+    "only as",
+    "as good as",
+    "far more",
+    "less than",
+    "more than",
+    "than",
+    "larger",
+    "greater",
+    "smaller",
+    "faster",
+    "slower",
+    "fewer",
+    "higher",
+    "lower",
+    "stronger",
+    "weaker",
+];
 
 /// Causal links.
-static CAUSAL: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "because",
-        "therefore",
-        "thus",
-        "hence",
-        "leads to",
-        "lead to",
-        "result in",
-        "results in",
-        "the result of",
-        "result",
-        "causes",
-        "fuels",
-        "drives",
-        "enable",
-        "enables",
-        "undermine",
-        "undermines",
-        "show how",
-        "shows how",
-        "show that",
-        "shows that",
-        "means that",
-        "which means",
-        "due to",
-        "as a result",
-        "consequences",
-        "contributes to",
-        "explains why",
-        "exposed how",
-        "is why",
-        "kills",
-        "pushes up",
-        "rents out",
-    ])
-});
+const CAUSAL: &[&str] = &[
+    "because",
+    "therefore",
+    "thus",
+    "hence",
+    "leads to",
+    "lead to",
+    "result in",
+    "results in",
+    "the result of",
+    "result",
+    "causes",
+    "fuels",
+    "drives",
+    "enable",
+    "enables",
+    "undermine",
+    "undermines",
+    "show how",
+    "shows how",
+    "show that",
+    "shows that",
+    "means that",
+    "which means",
+    "due to",
+    "as a result",
+    "consequences",
+    "contributes to",
+    "explains why",
+    "exposed how",
+    "is why",
+    "kills",
+    "pushes up",
+    "rents out",
+];
 
 /// Predictions and hedges.
-static PREDICTIVE: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "will",
-        "would",
-        "could",
-        "may",
-        "might",
-        "likely",
-        "unlikely",
-        "is set to",
-        "threatens to",
-        "going to",
-        "probably",
-        "perhaps",
-        "arguably",
-        "possibly",
-        "potentially",
-        "seems",
-        "appears",
-    ])
-});
+const PREDICTIVE: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "likely",
+    "unlikely",
+    "is set to",
+    "threatens to",
+    "going to",
+    "probably",
+    "perhaps",
+    "arguably",
+    "possibly",
+    "potentially",
+    "seems",
+    "appears",
+];
 
 /// Paradox and irony.
-static PARADOX: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "paradox",
-        "paradoxically",
-        "ironically",
-        "irony",
-        "counterintuitive",
-        "counterintuitively",
-    ])
-});
+const PARADOX: &[&str] = &[
+    "paradox",
+    "paradoxically",
+    "ironically",
+    "irony",
+    "counterintuitive",
+    "counterintuitively",
+];
 
 /// Trends and change.
-static TREND: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "increasingly",
-        "rapidly",
-        "growing",
-        "evolving",
-        "evolved",
-        "shifting",
-        "emerging",
-        "rising",
-        "mounting",
-        "worsening",
-        "shift",
-        "strengthens",
-        "modernizing",
-        "modernising",
-        "accelerating",
-        "deepening",
-        "metastasizing",
-        "metastasising",
-        "emptying",
-        "no longer",
-    ])
-});
+const TREND: &[&str] = &[
+    "increasingly",
+    "rapidly",
+    "growing",
+    "evolving",
+    "evolved",
+    "shifting",
+    "emerging",
+    "rising",
+    "mounting",
+    "worsening",
+    "shift",
+    "strengthens",
+    "modernizing",
+    "modernising",
+    "accelerating",
+    "deepening",
+    "metastasizing",
+    "metastasising",
+    "emptying",
+    "no longer",
+];
 
 /// Contrast that defines by opposition ("X is not a Y", "none of this", "in practice").
-static CONTRAST: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "is not a",
-        "is not an",
-        "is not the",
-        "are not a",
-        "are not the",
-        "isn t a",
-        "isn t the",
-        "none of",
-        "not only",
-        "nor",
-        "in principle",
-        "in practice",
-        "not just",
-        "can no longer",
-    ])
-});
+const CONTRAST: &[&str] = &[
+    "is not a",
+    "is not an",
+    "is not the",
+    "are not a",
+    "are not the",
+    "isn t a",
+    "isn t the",
+    "none of",
+    "not only",
+    "nor",
+    "in principle",
+    "in practice",
+    "not just",
+    "can no longer",
+];
 
 /// Plain negation: weak alone ("Osei is not waiting" narrates), a claim with another cue.
-static NEGATION: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "is not", "are not", "isn t", "aren t", "do not", "does not", "don t", "doesn t", "cannot",
-        "never",
-    ])
-});
+const NEGATION: &[&str] = &[
+    "is not", "are not", "isn t", "aren t", "do not", "does not", "don t", "doesn t", "cannot",
+    "never",
+];
 
 /// Framing of a general point.
-static FRAMING: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "the lesson",
-        "the problem",
-        "the answer",
-        "the question",
-        "the truth",
-        "the reality",
-        "the key",
-        "part of the problem",
-        "part of the answer",
-        "part of the solution",
-        "is that",
-        "part of an",
-        "part of a",
-        "the case for",
-        "the case that",
-        "a way of",
-        "the alternative",
-    ])
-});
+const FRAMING: &[&str] = &[
+    "the lesson",
+    "the problem",
+    "the answer",
+    "the question",
+    "the truth",
+    "the reality",
+    "the key",
+    "part of the problem",
+    "part of the answer",
+    "part of the solution",
+    "is that",
+    "part of an",
+    "part of a",
+    "the case for",
+    "the case that",
+    "a way of",
+    "the alternative",
+];
 
 /// Positions reported from a group or argued for ("critics say", "argued that").
-static REPORTED: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "critics say",
-        "critics argue",
-        "supporters say",
-        "supporters argue",
-        "experts say",
-        "analysts say",
-        "scholars say",
-        "scholars said",
-        "engineers say",
-        "economists say",
-        "researchers say",
-        "argued that",
-        "argues that",
-        "disputed that",
-        "contends that",
-        "insisted that",
-        "acknowledged that",
-        "put its chances",
-        "said that",
-    ])
-});
+const REPORTED: &[&str] = &[
+    "critics say",
+    "critics argue",
+    "supporters say",
+    "supporters argue",
+    "experts say",
+    "analysts say",
+    "scholars say",
+    "scholars said",
+    "engineers say",
+    "economists say",
+    "researchers say",
+    "argued that",
+    "argues that",
+    "disputed that",
+    "contends that",
+    "insisted that",
+    "acknowledged that",
+    "put its chances",
+    "said that",
+];
 
 /// Words opening a clause that report when something happened.
 static DATE_OPENERS: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -336,6 +316,28 @@ static DATE_OPENERS: LazyLock<Lexicon> = LazyLock::new(|| {
         "evening",
     ];
     Lexicon::new(&[&MONTH_NAMES[..], &WEEKDAY_NAMES[..], own].concat())
+});
+
+/// The kind and weight of each cue list, in the order [`CUES`] merges them.
+const KINDS: [CueKind; 10] = [
+    ("evaluative", 0.35),
+    ("comparison", 0.35),
+    ("causal", 0.3),
+    ("prediction or hedge", 0.3),
+    ("paradox", 0.5),
+    ("trend", 0.25),
+    ("contrast", 0.3),
+    ("negation", 0.15),
+    ("framing", 0.3),
+    ("reported position", 0.35),
+];
+
+/// All cue lists in one table, so that each word is looked up once.
+static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::of_lists(&[
+        EVALUATIVE, COMPARISON, CAUSAL, PREDICTIVE, PARADOX, TREND, CONTRAST, NEGATION, FRAMING,
+        REPORTED,
+    ])
 });
 
 /// Where a clause sits in the article.
@@ -360,28 +362,11 @@ pub struct Assessment {
 
 /// Scores a clause as a claim; `from_word` skips words a concession holds.
 pub fn assess(tokens: &Tokens, from_word: usize, placement: Placement) -> Assessment {
-    let mut cues = Vec::new();
-    let lists: [(&PhraseSet, &'static str, f32); 10] = [
-        (&EVALUATIVE, "evaluative", 0.35),
-        (&COMPARISON, "comparison", 0.35),
-        (&CAUSAL, "causal", 0.3),
-        (&PREDICTIVE, "prediction or hedge", 0.3),
-        (&PARADOX, "paradox", 0.5),
-        (&TREND, "trend", 0.25),
-        (&CONTRAST, "contrast", 0.3),
-        (&NEGATION, "negation", 0.15),
-        (&FRAMING, "framing", 0.3),
-        (&REPORTED, "reported position", 0.35),
-    ];
-    for (set, kind, weight) in lists {
-        cues.extend(
-            find_all(tokens, set, kind, weight)
-                .into_iter()
-                .filter(|cue| cue.word >= from_word)
-                .filter(|cue| !(kind == "comparison" && before_number(tokens, cue))),
-        );
-    }
-    cues.sort_by_key(|cue| cue.word);
+    let cues: Vec<Cue> = find_all_kinds(tokens, &CUES, &KINDS)
+        .into_iter()
+        .filter(|cue| cue.word >= from_word)
+        .filter(|cue| !(cue.kind == "comparison" && before_number(tokens, cue)))
+        .collect();
     let mut notes = Vec::new();
     let mut score: f32 = cues.iter().map(|cue| cue.weight).sum();
     if placement.standfirst {

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::Lexicon;
-use super::words::Tokens;
+use super::words::first_word;
 use crate::document::{BlockKind, Document};
 
 /// Words that open a concessive clause ("While X is true, Y").
@@ -64,8 +64,8 @@ pub fn split_at_semicolons(text: &str) -> Vec<Range<usize>> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (at, _) in text.match_indices(';') {
-        let next = Tokens::new(&text[at + 1..]);
-        let refers_back = !next.is_empty() && BACK_REFERENCES.contains(next.lower(0));
+        let refers_back = first_word(&text[at + 1..])
+            .is_some_and(|word| BACK_REFERENCES.contains(&word.to_ascii_lowercase()));
         if !refers_back {
             parts.push(start..at);
             start = at + 1;
@@ -85,8 +85,7 @@ pub fn split_at_semicolons(text: &str) -> Vec<Range<usize>> {
 
 /// Where a leading concession's first part ends (its first comma), if the clause opens with one.
 pub fn concession_end(text: &str) -> Option<usize> {
-    let tokens = Tokens::new(text);
-    if tokens.is_empty() || !CONCESSIVE.contains(tokens.lower(0)) {
+    if !first_word(text).is_some_and(|word| CONCESSIVE.contains(&word.to_ascii_lowercase())) {
         return None;
     }
     text.find(',')

@@ -62,18 +62,36 @@ mod tests {
     #[test]
     fn phrases_match_longest_first() {
         // "need to" and "need not" must be told apart, and the longer phrase wins.
-        let phrases = PhraseSet::new(&["need", "need to", "it is time"]);
+        let phrases = PhraseSet::of_lists(&[&["need", "need to", "it is time"]]);
         let tokens = Tokens::new("We need to act; it is time.");
-        assert_eq!(phrases.match_at(&tokens, 1), Some(2));
-        assert_eq!(phrases.match_at(&tokens, 4), Some(3));
-        assert_eq!(phrases.match_at(&tokens, 0), None);
+        let longest = |i| {
+            let mut found = None;
+            phrases.matches_at(&tokens, i, |_, length| found = Some(length));
+            found
+        };
+        assert_eq!(longest(1), Some(2));
+        assert_eq!(longest(4), Some(3));
+        assert_eq!(longest(0), None);
+    }
+
+    #[test]
+    fn merged_lists_report_the_longest_phrase_of_each_list() {
+        // Several cue lists share one table so a word is looked up once, yet each list still
+        // gets its own longest match.
+        let phrases = PhraseSet::of_lists(&[&["more", "more than"], &["more"], &["less"]]);
+        let tokens = Tokens::new("more than ever");
+        let mut found = Vec::new();
+        phrases.matches_at(&tokens, 0, |list, length| found.push((list, length)));
+        assert_eq!(found, [(0, 2), (1, 1)]);
     }
 }
 
-/// A set of lower-case phrases of one or more words, matched word by word.
+/// A set of lower-case phrases of one or more words, matched word by word. The phrases may come
+/// from several lists, each phrase tagged with its list's index, so that one look-up per word
+/// serves every list.
 #[derive(Debug)]
 pub struct PhraseSet {
-    by_first: HashMap<&'static str, Vec<Vec<&'static str>>, FnvBuild>,
+    by_first: HashMap<&'static str, Vec<(usize, Vec<&'static str>)>, FnvBuild>,
     /// For each first byte, a bit per length (capped at 63) of the first words that start with
     /// it: most words of a text are ruled out by this test without hashing.
     shapes: [u64; 256],
@@ -85,32 +103,46 @@ fn length_bit(word: &str) -> u64 {
 }
 
 impl PhraseSet {
-    /// Builds a set from space-separated lower-case phrases.
-    pub fn new(phrases: &[&'static str]) -> Self {
-        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>, FnvBuild> =
+    /// Builds one set from several lists of space-separated lower-case phrases.
+    pub fn of_lists(lists: &[&[&'static str]]) -> Self {
+        let mut by_first: HashMap<&'static str, Vec<(usize, Vec<&'static str>)>, FnvBuild> =
             HashMap::default();
-        for phrase in phrases {
-            let words: Vec<&'static str> = phrase.split(' ').collect();
-            by_first.entry(words[0]).or_default().push(words);
+        for (list, phrases) in lists.iter().enumerate() {
+            for phrase in phrases.iter() {
+                let words: Vec<&'static str> = phrase.split(' ').collect();
+                by_first.entry(words[0]).or_default().push((list, words));
+            }
         }
         let mut shapes = [0u64; 256];
-        for (first, list) in by_first.iter_mut() {
-            list.sort_by_key(|words| std::cmp::Reverse(words.len()));
+        for (first, entries) in by_first.iter_mut() {
+            entries.sort_by_key(|(list, words)| (*list, std::cmp::Reverse(words.len())));
             shapes[usize::from(first.as_bytes()[0])] |= length_bit(first);
         }
         PhraseSet { by_first, shapes }
     }
 
-    /// The longest phrase starting at word `i`, as its number of words.
-    pub fn match_at(&self, tokens: &Tokens, i: usize) -> Option<usize> {
+    /// The phrases whose first word is word `i`, or `None` (the common case, mostly decided
+    /// without hashing).
+    fn starting_at(&self, tokens: &Tokens, i: usize) -> Option<&[(usize, Vec<&'static str>)]> {
         let word = tokens.lower(i);
         if self.shapes[usize::from(word.as_bytes()[0])] & length_bit(word) == 0 {
             return None;
         }
-        self.by_first
-            .get(word)?
-            .iter()
-            .find(|words| tokens.matches_at(i, words))
-            .map(Vec::len)
+        self.by_first.get(word).map(Vec::as_slice)
+    }
+
+    /// Calls `found(list, words)` with the longest phrase of each list that starts at word `i`,
+    /// lists in order.
+    pub fn matches_at(&self, tokens: &Tokens, i: usize, mut found: impl FnMut(usize, usize)) {
+        let Some(entries) = self.starting_at(tokens, i) else {
+            return;
+        };
+        let mut last_list = None;
+        for (list, words) in entries {
+            if last_list != Some(*list) && tokens.matches_at(i, words) {
+                found(*list, words.len());
+                last_list = Some(*list);
+            }
+        }
     }
 }

@@ -77,10 +77,11 @@ fn outermost(doubles: Vec<QuotedPassage>, singles: Vec<QuotedPassage>) -> Vec<Qu
 fn double_passages(text: &str) -> Vec<QuotedPassage> {
     let mut passages = Vec::new();
     let mut open: Option<(usize, usize, bool)> = None; // (mark start, inner start, straight?)
-    let mut previous: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    // Every double mark is '"' or starts with the byte 0xE2 (“ ” „) or 0xC2 (« »).
+    for at in memchr::memchr3_iter(b'"', 0xE2, 0xC2, text.as_bytes()) {
+        let Some((c, previous, next)) = char_in_context(text, at) else {
+            continue;
+        };
         let after = at + c.len_utf8();
         match classify(c) {
             Some(Mark::Open) => open = Some((at, after, false)),
@@ -103,7 +104,6 @@ fn double_passages(text: &str) -> Vec<QuotedPassage> {
             }
             None => {}
         }
-        previous = Some(c);
     }
     if let Some((start, inner, _)) = open {
         passages.push(open_ended(text, start, inner));
@@ -156,10 +156,12 @@ const ELISIONS: &[&str] = &["em", "til", "tis", "twas", "cause", "n", "bout", "r
 /// The single curly marks of `text` that may open or close a passage, with their offsets.
 fn single_marks(text: &str) -> Vec<(usize, Single)> {
     let mut marks = Vec::new();
-    let mut previous: Option<char> = None;
-    for (at, c) in text.char_indices() {
+    // Both single marks start with the byte 0xE2.
+    for at in memchr::memchr_iter(0xE2, text.as_bytes()) {
+        let Some((c, previous, next)) = char_in_context(text, at) else {
+            continue;
+        };
         let rest = &text[at + c.len_utf8()..];
-        let next = rest.chars().next();
         match c {
             '‘' if (follows_space(previous) || previous.is_some_and(|p| "“\"«„".contains(p)))
                 && next.is_some_and(|n| !n.is_whitespace())
@@ -182,9 +184,19 @@ fn single_marks(text: &str) -> Vec<(usize, Single)> {
             }
             _ => {}
         }
-        previous = Some(c);
     }
     marks
+}
+
+/// The character starting at byte `at` of `text` with the characters before and after it;
+/// `None` when `at` is inside a character (a continuation byte a byte search landed on).
+fn char_in_context(text: &str, at: usize) -> Option<(char, Option<char>, Option<char>)> {
+    if !text.is_char_boundary(at) {
+        return None;
+    }
+    let mut after = text[at..].chars();
+    let c = after.next()?;
+    Some((c, text[..at].chars().next_back(), after.next()))
 }
 
 /// Whether the text after an opening ‘ is an elision: a year (‘90s, ‘07) or a shortened word.

@@ -31,8 +31,9 @@ struct Candidate {
     continues: bool,
     /// Whether it follows "so-called", which marks scare quotes.
     so_called: bool,
-    /// The last person named between the previous quote and this one, for pronouns.
-    mentioned: Option<String>,
+    /// Byte range of the text between the previous quote and this one, where a pronoun's
+    /// person is looked for (only when the attribution is a pronoun: names are costly).
+    lead_in: Range<usize>,
     words: usize,
     title_case: bool,
     speaker: Option<String>,
@@ -41,8 +42,8 @@ struct Candidate {
 
 /// Finds the direct quotations of `document`, in reading order.
 pub fn find(document: &Document, names: &NameIndex) -> Vec<OutlineItem> {
-    let mut candidates = collect(document, names);
-    resolve_speakers(&mut candidates, names);
+    let mut candidates = collect(document);
+    resolve_speakers(&mut candidates, document, names);
     inherit_within_blocks(&mut candidates);
     inherit_from_introductions(&mut candidates, document, names);
     inherit_along_chains(&mut candidates);
@@ -53,7 +54,7 @@ pub fn find(document: &Document, names: &NameIndex) -> Vec<OutlineItem> {
         .collect()
 }
 
-fn collect(document: &Document, names: &NameIndex) -> Vec<Candidate> {
+fn collect(document: &Document) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     let mut previous_open_ended = false;
     for (index, block) in document.blocks.iter().enumerate() {
@@ -73,7 +74,8 @@ fn collect(document: &Document, names: &NameIndex) -> Vec<Candidate> {
             if let Some(mut candidate) =
                 candidate(document, index, passage, before, after, continues)
             {
-                candidate.mentioned = names.last_person(&text[bound..passage.open]);
+                let base = block.span.start;
+                candidate.lead_in = base + bound..base + passage.open;
                 candidates.push(candidate);
             }
             bound = passage.close;
@@ -126,13 +128,19 @@ fn candidate(
         attribution,
         standalone: introduced.is_empty() || introduced.ends_with(':'),
         continues,
-        so_called: introduced.to_ascii_lowercase().ends_with("so-called"),
-        mentioned: None,
+        so_called: ends_with_ignoring_case(introduced, "so-called"),
+        lead_in: 0..0,
         words,
         title_case: capitalised * 10 >= words * 7,
         speaker: None,
         cues: vec!["quotation marks".to_owned()],
     })
+}
+
+/// Whether `text` ends with the lower-case ASCII `suffix`, in any case.
+fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Trims white space and the comma that ends a quote before its attribution; returns the offset
@@ -144,7 +152,7 @@ fn trim_quote(text: &str) -> (usize, &str) {
 }
 
 /// Resolves attributed speakers in reading order, so that pronouns find the last named one.
-fn resolve_speakers(candidates: &mut [Candidate], names: &NameIndex) {
+fn resolve_speakers(candidates: &mut [Candidate], document: &Document, names: &NameIndex) {
     let mut last_named: Option<String> = None;
     for k in 0..candidates.len() {
         let Some(attribution) = candidates[k].attribution.clone() else {
@@ -160,13 +168,15 @@ fn resolve_speakers(candidates: &mut [Candidate], names: &NameIndex) {
                 last_named = Some(full.clone());
                 (Some(full), None)
             }
-            SpeakerRef::Pronoun => match candidates[k].mentioned.clone() {
-                Some(person) => {
-                    last_named = Some(person.clone());
-                    (Some(person), Some("pronoun: person named just before"))
+            SpeakerRef::Pronoun => {
+                match names.last_person(document.slice(&candidates[k].lead_in)) {
+                    Some(person) => {
+                        last_named = Some(person.clone());
+                        (Some(person), Some("pronoun: person named just before"))
+                    }
+                    None => (last_named.clone(), Some("pronoun: last named speaker")),
                 }
-                None => (last_named.clone(), Some("pronoun: last named speaker")),
-            },
+            }
             SpeakerRef::Phrase(phrase) => (Some(phrase), None),
             SpeakerRef::Previous => (
                 k.checked_sub(1)

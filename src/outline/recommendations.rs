@@ -7,61 +7,57 @@
 
 use std::sync::LazyLock;
 
-use super::cues::{Cue, find_all};
+use super::cues::{Cue, CueKind, find_all_kinds};
 use super::frames;
 use super::lexicon::{Lexicon, PhraseSet};
 use super::words::Tokens;
 
 /// Deontic modals and set phrases of advice.
-static DEONTIC: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "should",
-        "must",
-        "ought to",
-        "need to",
-        "needs to",
-        "it is time",
-        "it s time",
-        "it is high time",
-        "cannot afford to",
-        "can t afford to",
-        "would be wise to",
-        "would do well to",
-        "had better",
-        "it is essential",
-        "it is vital",
-        "it is imperative",
-        "it is crucial",
-        "is essential that",
-        "is imperative that",
-    ])
-});
+const DEONTIC: &[&str] = &[
+    "should",
+    "must",
+    "ought to",
+    "need to",
+    "needs to",
+    "it is time",
+    "it s time",
+    "it is high time",
+    "cannot afford to",
+    "can t afford to",
+    "would be wise to",
+    "would do well to",
+    "had better",
+    "it is essential",
+    "it is vital",
+    "it is imperative",
+    "it is crucial",
+    "is essential that",
+    "is imperative that",
+];
 
 /// Verbs that advise someone else to act.
-static ADVISORY: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&[
-        "urge",
-        "urges",
-        "urged",
-        "recommend",
-        "recommends",
-        "recommended",
-        "call on",
-        "calls on",
-        "called on",
-        "call for",
-        "calls for",
-        "called for",
-        "propose",
-        "proposes",
-        "proposed",
-        "advise",
-        "advises",
-        "advised",
-        "we suggest",
-        "i suggest",
-    ])
-});
+const ADVISORY: &[&str] = &[
+    "urge",
+    "urges",
+    "urged",
+    "recommend",
+    "recommends",
+    "recommended",
+    "call on",
+    "calls on",
+    "called on",
+    "call for",
+    "calls for",
+    "called for",
+    "propose",
+    "proposes",
+    "proposed",
+    "advise",
+    "advises",
+    "advised",
+    "we suggest",
+    "i suggest",
+];
 
 /// Nouns for those who can act on policy.
 static ACTORS: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -238,8 +234,7 @@ static POLICY_VERBS: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// Nouns that introduce a reason for someone to act ("the case for X to act").
-static RATIONALES: LazyLock<PhraseSet> =
-    LazyLock::new(|| PhraseSet::new(&["rationale for", "case for", "argument for", "reason for"]));
+const RATIONALES: &[&str] = &["rationale for", "case for", "argument for", "reason for"];
 
 /// Verbs that open imperative sentences of advice.
 static IMPERATIVES: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -328,6 +323,17 @@ static SUBJECT_OPENERS: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
+/// The kind and weight of each cue list, in the order [`CUES`] merges them.
+const KINDS: [CueKind; 3] = [
+    ("modal", 0.6),
+    ("advisory verb", 0.6),
+    ("reason to act", 0.5),
+];
+
+/// The cue lists of advice in one table, so that each word is looked up once.
+static CUES: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::of_lists(&[DEONTIC, ADVISORY, RATIONALES]));
+
 /// A recommendation found in a clause.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Advice {
@@ -345,7 +351,14 @@ pub fn detect(tokens: &Tokens, from_word: usize, opens_sentence: bool) -> Option
     }
     let mut cues = Vec::new();
     let mut actor = None;
-    for cue in find_all(tokens, &DEONTIC, "modal", 0.6) {
+    let found = find_all_kinds(tokens, &CUES, &KINDS);
+    let of_kind = |kind: usize| {
+        found
+            .iter()
+            .filter(move |cue| cue.kind == KINDS[kind].0)
+            .cloned()
+    };
+    for cue in of_kind(0) {
         if cue.word < from_word
             || !is_advice_modal(tokens, &cue)
             || frames::governing(tokens, cue.word, from_word).is_some()
@@ -355,14 +368,14 @@ pub fn detect(tokens: &Tokens, from_word: usize, opens_sentence: bool) -> Option
         actor = actor.or_else(|| subject_before(tokens, cue.word, from_word));
         cues.push(cue);
     }
-    for cue in find_all(tokens, &ADVISORY, "advisory verb", 0.6) {
+    for cue in of_kind(1) {
         if cue.word < from_word || is_noun_use(tokens, cue.word) {
             continue;
         }
         actor = actor.or_else(|| object_after(tokens, cue.word + cue.length));
         cues.push(cue);
     }
-    for cue in find_all(tokens, &RATIONALES, "reason to act", 0.5) {
+    for cue in of_kind(2) {
         let object = cue.word + cue.length;
         if cue.word >= from_word
             && let Some(to) =

@@ -19,16 +19,13 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     /// Splits `text` into words.
     pub fn new(text: &'a str) -> Self {
-        let mut spans = Vec::new();
+        let mut spans = Vec::with_capacity(text.len() / 6 + 1);
         let mut start: Option<usize> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let inside = c.is_alphanumeric()
-                || (c == '-'
-                    && start.is_some()
-                    && chars
-                        .peek()
-                        .is_some_and(|&(_, next)| next.is_alphanumeric()));
+        let mut at = 0;
+        while at < text.len() {
+            let (alphanumeric, length) = word_char_at(text, at);
+            let inside = alphanumeric
+                || (text.as_bytes()[at] == b'-' && start.is_some() && word_char_at(text, at + 1).0);
             match (inside, start) {
                 (true, None) => start = Some(at),
                 (false, Some(from)) => {
@@ -37,6 +34,7 @@ impl<'a> Tokens<'a> {
                 }
                 _ => {}
             }
+            at += length;
         }
         if let Some(from) = start {
             spans.push(from..text.len());
@@ -99,6 +97,43 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// Whether the character at byte `at` of `text` is a letter or digit, and its length in bytes
+/// (`(false, 0)` past the end). ASCII, most of any text, is decided without decoding.
+#[inline]
+fn word_char_at(text: &str, at: usize) -> (bool, usize) {
+    match text.as_bytes().get(at) {
+        None => (false, 0),
+        Some(&byte) if byte.is_ascii() => (byte.is_ascii_alphanumeric(), 1),
+        Some(_) => text[at..]
+            .chars()
+            .next()
+            .map_or((false, 0), |c| (c.is_alphanumeric(), c.len_utf8())),
+    }
+}
+
+/// The first word of `text` as written, found as [`Tokens::new`] would find it but without
+/// splitting the rest of the text.
+pub fn first_word(text: &str) -> Option<&str> {
+    let mut at = 0;
+    while at < text.len() {
+        let (alphanumeric, length) = word_char_at(text, at);
+        if alphanumeric {
+            break;
+        }
+        at += length;
+    }
+    let start = at;
+    while at < text.len() {
+        let (alphanumeric, length) = word_char_at(text, at);
+        let hyphen = text.as_bytes()[at] == b'-' && word_char_at(text, at + 1).0;
+        if !alphanumeric && !hyphen {
+            break;
+        }
+        at += length;
+    }
+    (at > start).then(|| &text[start..at])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +158,22 @@ mod tests {
         );
         assert!(tokens.matches_at(1, &["can", "t"]));
         assert!(tokens.matches_at(3, &["stop"]));
+    }
+
+    #[test]
+    fn the_first_word_is_the_first_token() {
+        // Clauses test only their first word; it must be the word a full split would give.
+        for text in [
+            "— “Well-known facts,” she said",
+            "  ",
+            "Émile’s",
+            "42 boats",
+            "-x y",
+        ] {
+            let tokens = Tokens::new(text);
+            let expected = (!tokens.is_empty()).then(|| tokens.word(0));
+            assert_eq!(first_word(text), expected, "{text}");
+        }
     }
 
     #[test]
