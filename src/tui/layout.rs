@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use ratatui::layout::{Position, Rect};
 
-use super::side_pane::{SidePane, SideTab};
+use super::side_pane::{ListCursor, SidePane, SideTab};
 
 /// Below this many columns the reader shows a notice instead of the article.
 pub const MIN_WIDTH: u16 = 20;
@@ -189,6 +189,21 @@ impl ListArea {
     pub fn shown(&self, offset: usize, len: usize) -> Range<usize> {
         let start = offset.min(len);
         start..(start + usize::from(self.rows.height)).min(len)
+    }
+
+    /// The rows of `rows` that fit on screen under `cursor`: each with its index and whether
+    /// it is the selected one.
+    pub fn visible<'a, T>(
+        &self,
+        rows: &'a [T],
+        cursor: &ListCursor,
+    ) -> impl Iterator<Item = (usize, &'a T, bool)> + use<'a, T> {
+        let shown = self.shown(cursor.offset, rows.len());
+        let selected = cursor.selected;
+        rows[shown.clone()]
+            .iter()
+            .zip(shown)
+            .map(move |(row, index)| (index, row, index == selected))
     }
 
     /// The row drawn at cell `at` for a list of `len` rows scrolled to `offset`, if any.

@@ -250,13 +250,8 @@ impl Theme {
     pub fn tag_style(&self, tag: Option<&Tag>, configured: Option<Color>) -> Style {
         let name = match tag {
             None => return self.style(Role::Mark),
-            Some(Tag::Claim) => return self.style(Role::TagClaim),
-            Some(Tag::Quote) => return self.style(Role::TagQuote),
-            Some(Tag::Recommendation) => return self.style(Role::TagRecommendation),
-            Some(Tag::Evidence) => return self.style(Role::TagEvidence),
-            Some(Tag::Question) => return self.style(Role::TagQuestion),
-            Some(Tag::Important) => return self.style(Role::TagImportant),
             Some(Tag::Custom(name)) => name,
+            Some(built_in) => return self.style(built_in_tag_role(built_in)),
         };
         if let Some(style) = self.tag_styles.get(name) {
             return *style;
@@ -267,17 +262,10 @@ impl Theme {
         }
         let built_in: Vec<Color>;
         let colours = if self.tag_colours.is_empty() {
-            built_in = [
-                Role::TagClaim,
-                Role::TagQuote,
-                Role::TagRecommendation,
-                Role::TagEvidence,
-                Role::TagQuestion,
-                Role::TagImportant,
-            ]
-            .iter()
-            .filter_map(|role| self.style(*role).bg)
-            .collect();
+            built_in = Tag::BUILT_IN
+                .iter()
+                .filter_map(|tag| self.style(built_in_tag_role(tag)).bg)
+                .collect();
             &built_in
         } else {
             &self.tag_colours
@@ -361,6 +349,20 @@ impl Theme {
 
 /// The theme key listing background colours for the user's tags.
 const TAG_COLOURS: &str = "tag-colours";
+
+/// The role a built-in tag is drawn in; a custom tag has no role of its own and gets
+/// `tag.user`.
+fn built_in_tag_role(tag: &Tag) -> Role {
+    match tag {
+        Tag::Claim => Role::TagClaim,
+        Tag::Quote => Role::TagQuote,
+        Tag::Recommendation => Role::TagRecommendation,
+        Tag::Evidence => Role::TagEvidence,
+        Tag::Question => Role::TagQuestion,
+        Tag::Important => Role::TagImportant,
+        Tag::Custom(_) => Role::TagUser,
+    }
+}
 
 /// FNV-1a over the name's bytes: the same on every run and every build, unlike the standard
 /// library's hasher, so a tag keeps its fallback colour from one session to the next.

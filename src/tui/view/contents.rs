@@ -28,15 +28,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, list: ListArea) {
         );
         return;
     }
-    let shown = list.shown(pane.cursor.offset, pane.headings.len());
-    let lines: Vec<Line<'static>> = pane
-        .headings
-        .iter()
-        .enumerate()
-        .take(shown.end)
-        .skip(shown.start)
-        .map(|(index, &block)| {
-            let selected = index == pane.cursor.selected;
+    let lines: Vec<Line<'static>> = list
+        .visible(&pane.headings, &pane.cursor)
+        .map(|(index, &block, selected)| {
             let marker = if pane.current == Some(index) {
                 "› "
             } else {

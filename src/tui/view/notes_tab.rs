@@ -45,15 +45,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: ListArea) {
             theme.text(Role::OutlineMeta),
         ));
     }
-    let shown = area.shown(pane.cursor.offset, pane.rows.len());
-    for (index, row) in pane
-        .rows
-        .iter()
-        .enumerate()
-        .take(shown.end)
-        .skip(shown.start)
-    {
-        let selected = index == pane.cursor.selected;
+    for (_, row, selected) in area.visible(&pane.rows, &pane.cursor) {
         lines.push(match row {
             NotesRow::Placed {
                 tag,

@@ -32,15 +32,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, list: ListArea, detail: Rect) {
     let pane = &app.side.outline;
     let width = usize::from(list.rows.width);
     let mut lines = Vec::new();
-    let shown = list.shown(pane.cursor.offset, pane.rows.len());
-    for (index, row) in pane
-        .rows
-        .iter()
-        .enumerate()
-        .take(shown.end)
-        .skip(shown.start)
-    {
-        let selected = index == pane.cursor.selected;
+    for (_, row, selected) in list.visible(&pane.rows, &pane.cursor) {
         let line = match *row {
             OutlineRow::Group(kind) => {
                 let fold = if pane.is_collapsed(kind) {
