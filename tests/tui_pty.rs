@@ -46,7 +46,7 @@ fn the_reader_runs_resizes_quits_and_restores_the_terminal() {
 
     session.resize(10, 3);
     session.wait_for("the too-small notice", |screen| {
-        screen.contents().contains("Terminal")
+        screen.contents().contains("20×5")
     });
     session.resize(COLS, ROWS);
     session.wait_for("the title again", |screen| {

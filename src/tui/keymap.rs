@@ -195,6 +195,16 @@ struct BindingEntry {
     description: String,
 }
 
+/// What the key table cannot say, in Markdown (`code` spans): the mouse, and why backslash
+/// searches backward. Shown under the table in `docs/keys.md` and in the help overlay.
+pub const KEY_NOTES: [&str; 2] = [
+    "The mouse wheel scrolls the pane under the pointer; a click on a side-pane tab switches to \
+     it and a click on a row selects it. Dragging with the left button over the article selects \
+     whole words; after the release `h` highlights and `n` notes the selection, as after `v`.",
+    "`?` is the help key, so search backward with `\\`; as in vim, `n` goes on in the search's \
+     direction and `N` the other way.",
+];
+
 impl Keymap {
     /// Parses a keymap file.
     pub fn parse(text: &str) -> Result<Keymap, String> {
@@ -300,14 +310,11 @@ impl Keymap {
                 binding.description
             ));
         }
-        out.push_str(
-            "\nThe mouse wheel scrolls the pane under the pointer; a click on a side-pane tab \
-             switches to it and a click on a row selects it. Dragging with the left button over \
-             the article selects whole words; after the release `h` highlights and `n` notes \
-             the selection, as after `v`.\n\
-             \n`?` is the help key, so search backward with `\\`; as in vim, `n` goes on in the \
-             search's direction and `N` the other way.\n",
-        );
+        for note in KEY_NOTES {
+            out.push('\n');
+            out.push_str(note);
+            out.push('\n');
+        }
         out
     }
 

@@ -95,14 +95,27 @@ pub fn draw_popup(frame: &mut Frame<'_>, app: &App, area: Rect, status: Rect) {
         Some(Modal::Palette { .. }) => draw_palette(frame, app, area),
         Some(Modal::Editor(editor)) => {
             let theme = app.theme();
-            let width = area.width.saturating_sub(4).min(72);
-            let height = area.height.saturating_sub(4).min(12);
+            let width = area.width.saturating_sub(4).min(72).max(area.width.min(12));
+            let height = area
+                .height
+                .saturating_sub(4)
+                .min(12)
+                .max(area.height.min(3));
             let popup = centered(area, width, height);
-            let title = if editor.confirming {
-                " Discard the typed note? y: discard, any other key: keep editing "
+            let titles: &[&str] = if editor.confirming {
+                &[
+                    " Discard the typed note? y: discard, any other key: keep editing ",
+                    " Discard the note? y: discard, other keys: edit ",
+                    " Discard? y: yes ",
+                ]
             } else {
-                " Note · Ctrl-s saves · Esc cancels "
+                &[
+                    " Note · Ctrl-s saves · Esc cancels ",
+                    " Note · Ctrl-s saves ",
+                    " Note ",
+                ]
             };
+            let title = fitting_title(titles, usize::from(width.saturating_sub(2)));
             let mut text = editor.text.clone();
             text.set_block(
                 Block::new()
@@ -158,13 +171,18 @@ fn draw_palette(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let room = usize::from(area.height.saturating_sub(3)).max(1);
     let columns = entries.len().div_ceil(room).max(1);
     let rows = entries.len().div_ceil(columns);
-    let column_width = entries.iter().map(Line::width).max().unwrap_or(0) + 1;
+    let inner = usize::from(area.width.saturating_sub(2));
+    let column_width = (entries.iter().map(Line::width).max().unwrap_or(0) + 1)
+        .min(inner / columns)
+        .max(1);
     let mut lines: Vec<Line<'static>> = (0..rows)
         .map(|row| {
             let mut spans = Vec::new();
             for entry in entries.iter().skip(row).step_by(rows) {
-                spans.extend(entry.spans.iter().cloned());
-                spans.push(Span::raw(" ".repeat(column_width - entry.width())));
+                let entry = fit_line(entry, column_width - 1);
+                let gap = column_width - entry.width();
+                spans.extend(entry.spans);
+                spans.push(Span::raw(" ".repeat(gap)));
             }
             Line::from(spans)
         })
@@ -213,6 +231,41 @@ fn palette_entry(app: &App, index: usize, tag: &Tag) -> Line<'static> {
             format!(" {}", truncate(&clean(description), DESCRIPTION_WIDTH)),
             theme.text(Role::Help),
         ));
+    }
+    Line::from(spans)
+}
+
+/// The first (longest) of `titles` that fits `width` columns, else the last one cut to fit.
+fn fitting_title(titles: &[&str], width: usize) -> String {
+    titles
+        .iter()
+        .find(|title| unicode_width::UnicodeWidthStr::width(**title) <= width)
+        .map_or_else(
+            || truncate(titles.last().copied().unwrap_or_default(), width),
+            |title| (*title).to_owned(),
+        )
+}
+
+/// `line` cut to `width` columns, ending in `…` where it was cut, each span keeping its style.
+fn fit_line(line: &Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line.clone();
+    }
+    let mut spans = Vec::new();
+    let mut left = width;
+    for (index, span) in line.spans.iter().enumerate() {
+        let span_width = span.width();
+        if span_width < left {
+            spans.push(span.clone());
+            left -= span_width;
+        } else {
+            let rest: String = line.spans[index..]
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect();
+            spans.push(Span::styled(truncate(&rest, left), span.style));
+            break;
+        }
     }
     Line::from(spans)
 }

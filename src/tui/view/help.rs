@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::keymap::KeyContext;
+use crate::tui::keymap::{KEY_NOTES, KeyContext};
 use crate::tui::theme::Role;
 
 /// Width of the key column.
@@ -26,7 +26,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .saturating_sub(KEY_COLUMN)
         .max(10);
     let mut lines: Vec<Line<'static>> = Vec::new();
-    for binding in app.keymap.bindings().iter().skip(*offset) {
+    let mut binding_starts = Vec::new();
+    for binding in app.keymap.bindings() {
+        binding_starts.push(lines.len());
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
         let place = match binding.context {
             KeyContext::Global => String::new(),
@@ -48,7 +50,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             ]));
         }
     }
+    let note_width = usize::from(width.saturating_sub(2)).max(10);
+    for note in KEY_NOTES {
+        lines.push(Line::default());
+        for part in textwrap::wrap(&note.replace('`', ""), note_width) {
+            lines.push(Line::styled(part.into_owned(), style));
+        }
+    }
     let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
+    let inner = usize::from(height.saturating_sub(2));
+    let first = binding_starts
+        .get(*offset)
+        .copied()
+        .unwrap_or(lines.len())
+        .min(lines.len().saturating_sub(inner));
+    let lines: Vec<Line<'static>> = lines.into_iter().skip(first).collect();
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,

@@ -12,7 +12,7 @@ mod status;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::app::App;
 use super::layout::ScreenLayout;
@@ -49,15 +49,53 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
 
 fn draw_too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let style = app.theme().text(Role::Notice);
-    let notice = Paragraph::new(vec![
-        Line::from("Terminal too small"),
-        Line::from(format!(
-            "margent needs {}×{}",
-            super::layout::MIN_WIDTH,
-            super::layout::MIN_HEIGHT
-        )),
-    ])
-    .style(style)
-    .wrap(Wrap { trim: true });
-    frame.render_widget(notice, area);
+    let lines: Vec<Line<'static>> = too_small_notice(area.width, area.height)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(style), area);
+}
+
+/// The notice for a terminal below the minimum size, in the longest wording whose lines fit
+/// `width` columns and `height` rows; on a tiny screen at least the size it needs.
+fn too_small_notice(width: u16, height: u16) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let size = format!("{}×{}", super::layout::MIN_WIDTH, super::layout::MIN_HEIGHT);
+    let wordings = [
+        vec![
+            String::from("Terminal too small"),
+            format!("margent needs {size}"),
+        ],
+        vec![String::from("Too small"), format!("need {size}")],
+        vec![format!("need {size}")],
+        vec![size],
+    ];
+    let fits = |lines: &Vec<String>| {
+        lines.len() <= usize::from(height)
+            && lines.iter().all(|line| line.width() <= usize::from(width))
+    };
+    wordings
+        .iter()
+        .find(|lines| fits(lines))
+        .or(wordings.last())
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_too_small_notice_always_says_the_size_needed() {
+        // The notice exists to tell the reader how big to make the window; wrapped into a
+        // 10×3 corner it used to lose exactly that line.
+        assert_eq!(
+            too_small_notice(30, 4),
+            ["Terminal too small", "margent needs 20×5"]
+        );
+        assert_eq!(too_small_notice(10, 3), ["Too small", "need 20×5"]);
+        assert_eq!(too_small_notice(10, 1), ["need 20×5"]);
+        assert_eq!(too_small_notice(4, 1), ["20×5"]);
+    }
 }
