@@ -384,7 +384,9 @@ pub fn assess(tokens: &Tokens, from_word: usize, placement: Placement) -> Assess
         score -= 0.3;
         notes.push("narration: opens with a date");
     }
-    if tokens.text.trim_end().ends_with('?') {
+    // A question raises an issue and a clause ending in a colon introduces what follows (a
+    // quote, a list): neither asserts anything itself.
+    if tokens.text.trim_end().ends_with(['?', ':']) {
         score = 0.0;
     }
     Assessment {
@@ -461,6 +463,13 @@ mod tests {
     fn questions_are_not_claims() {
         // A question raises an issue; it asserts nothing.
         assert_eq!(score("Would a better levy work?"), 0.0);
+    }
+
+    #[test]
+    fn introductions_ending_in_a_colon_are_not_claims() {
+        // "Her report put the problem this way:" hands over to a quote; the quote is the
+        // speaker's and the introduction asserts nothing of the writer's.
+        assert_eq!(score("Her report put the grave problem this way:"), 0.0);
     }
 
     #[test]

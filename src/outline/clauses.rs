@@ -9,10 +9,11 @@ use super::lexicon::Lexicon;
 use super::words::first_word;
 use crate::document::{BlockKind, Document};
 
-/// Words that open a concessive clause ("While X is true, Y").
+/// Words that open a leading phrase whose cues are not the writer's assertion: a concession
+/// ("While X is true, Y") or a question put to a source ("Asked whether X would…, she said").
 static CONCESSIVE: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&[
-        "while", "although", "though", "whereas", "despite", "even", "granted",
+        "while", "although", "though", "whereas", "despite", "even", "granted", "asked",
     ])
 });
 
@@ -140,5 +141,11 @@ mod tests {
             "it is plainly unfair."
         );
         assert_eq!(concession_end("The levy, sadly, stays."), None);
+        // "Asked whether the levy would last, Osei smiled": the question is the reporter's,
+        // and its hedge is not the writer's claim.
+        assert_eq!(
+            concession_end("Asked whether the levy would last, Osei smiled."),
+            Some(33)
+        );
     }
 }

@@ -239,6 +239,14 @@ mod tests {
     }
 
     #[test]
+    fn a_question_put_to_a_source_is_not_the_writer_s_claim() {
+        // "Asked whether X would…, Osei smiled": the hedge belongs to the reporter's question,
+        // and what is left (Osei smiled) asserts nothing.
+        let found = outline(&["Asked whether the levy would survive, Osei smiled."]);
+        assert!(found.items.is_empty(), "{:?}", found.items);
+    }
+
+    #[test]
     fn boilerplate_blocks_are_skipped() {
         // Bios and share lines are kept in the document but never reach the outline.
         let mut builder = DocumentBuilder::new(Format::Text);

@@ -598,12 +598,47 @@ fn imperative(tokens: &Tokens) -> Option<Cue> {
     let next = first + 1;
     let noun_use = next < tokens.len() && NOT_AFTER_IMPERATIVE.contains(tokens.lower(next));
     let negative = tokens.lower(first) == "don" && !tokens.matches_at(first, &["don", "t"]);
-    (!noun_use && !negative && next < tokens.len()).then_some(Cue {
-        word: first,
-        length: 1,
-        kind: "imperative",
-        weight: 0.5,
-    })
+    (!noun_use && !negative && next < tokens.len() && !points_to_evidence(tokens, first)).then_some(
+        Cue {
+            word: first,
+            length: 1,
+            kind: "imperative",
+            weight: 0.5,
+        },
+    )
+}
+
+/// Verbs that, opening a sentence, turn the reader's attention rather than advise.
+static ATTENTION: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(&["consider", "take", "look", "imagine", "remember", "think"]));
+
+/// Nouns of evidence and example that an attention verb points at ("Consider the numbers.").
+static EVIDENCE: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        "numbers",
+        "figures",
+        "data",
+        "evidence",
+        "facts",
+        "record",
+        "statistics",
+        "case",
+        "example",
+        "history",
+        "map",
+        "math",
+        "maths",
+        "arithmetic",
+    ])
+});
+
+/// Whether a short sentence opening with an attention verb points at evidence or an example
+/// ("Consider the numbers.", "Take the case of Oslo."): a rhetorical turn that introduces what
+/// follows, not advice ("Consider a levy on empty homes." still advises).
+fn points_to_evidence(tokens: &Tokens, verb: usize) -> bool {
+    ATTENTION.contains(tokens.lower(verb))
+        && tokens.len() <= verb + 7
+        && (verb + 1..tokens.len().min(verb + 4)).any(|k| EVIDENCE.contains(tokens.lower(k)))
 }
 
 /// The subject phrase before word `at`: from after the last comma or reporting word, at most
@@ -766,5 +801,14 @@ mod tests {
         assert!(advice("Check on an older neighbour tonight.").is_some());
         assert!(advice("Support for the levy fell.").is_none());
         assert!(detect(&Tokens::new("Check the list."), 0, false).is_none());
+    }
+
+    #[test]
+    fn pointing_the_reader_at_evidence_is_not_advice() {
+        // "Consider the numbers." introduces the figures that follow; it asks nothing of
+        // anyone. Considering a policy is still advice.
+        assert!(advice("Consider the numbers.").is_none());
+        assert!(advice("Take the case of Oslo.").is_none());
+        assert!(advice("Consider a levy on empty homes.").is_some());
     }
 }
