@@ -211,7 +211,10 @@ fn find_quote(
         exit_code: EXIT_QUOTE_NOT_FOUND,
     };
     if quote.is_empty() {
-        return Err(not_found("--quote must not be empty".to_owned()));
+        return Err(CliError {
+            message: "--quote must not be empty".to_owned(),
+            exit_code: super::EXIT_USAGE,
+        });
     }
     let starts: Vec<usize> = document
         .text
@@ -240,8 +243,13 @@ fn find_quote(
         (_, Some(n)) if (1..=count).contains(&n) => n - 1,
         (_, Some(n)) => {
             return Err(not_found(format!(
-                "{}: --occurrence {n} asked, but the quoted text occurs {count} time(s)",
-                path.display()
+                "{}: --occurrence {n} asked, but the quoted text occurs {}",
+                path.display(),
+                if count == 1 {
+                    String::from("once")
+                } else {
+                    format!("{count} times")
+                }
             )));
         }
     };

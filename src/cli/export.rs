@@ -34,7 +34,7 @@ pub fn run_export(
             return Err(CliError {
                 message: "several exports cannot all go to standard output; add --combine"
                     .to_owned(),
-                exit_code: 2,
+                exit_code: super::EXIT_USAGE,
             });
         }
         for export in rendered {

@@ -23,6 +23,9 @@ pub struct CliError {
 /// Exit code for failures writing output (a closed pipe, a full disk).
 pub const EXIT_OUTPUT: i32 = 9;
 
+/// Exit code for a bad command line (as clap uses for its own errors).
+pub const EXIT_USAGE: i32 = 2;
+
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)

@@ -46,7 +46,7 @@ pub const WELCOME: &str = include_str!("welcome.md");
 pub const EXIT_TERMINAL: i32 = 10;
 
 /// Exit code for a bad command line (an unknown theme).
-pub const EXIT_USAGE: i32 = 2;
+pub const EXIT_USAGE: i32 = crate::cli::EXIT_USAGE;
 
 /// Choices from the command line.
 #[derive(Debug, Clone, Default)]
