@@ -11,14 +11,15 @@
 //! Run: `cargo bench --bench ingest -- --warm-up-time 1 --measurement-time 3`
 
 mod common;
+mod cpu_time;
 
 use common::Lcg;
+use cpu_time::ThreadCpuTime;
 use std::hint::black_box;
 use std::io::Write;
 use std::sync::LazyLock;
-use std::time::Duration;
 
-use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use criterion::measurement::Measurement;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use margent::document::{BlockKind, DocumentBuilder, Format};
 use margent::{ingest, segment};
@@ -110,50 +111,6 @@ fn article(bytes: usize) -> String {
     out
 }
 
-/// Thread CPU time, so that figures on a shared, loaded machine reflect one core's work
-/// rather than how often the scheduler ran the benchmark. Values are nanoseconds, like
-/// [`WallTime`], whose formatter (and so MiB/s throughput) it reuses.
-struct ThreadCpuTime {
-    wall: WallTime,
-}
-
-impl ThreadCpuTime {
-    fn now() -> Duration {
-        let mut spec = libc::timespec {
-            tv_sec: 0,
-            tv_nsec: 0,
-        };
-        // SAFETY: `spec` is a valid, writable timespec; the clock id is a libc constant.
-        let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut spec) };
-        assert_eq!(status, 0, "the thread CPU clock is readable");
-        Duration::new(spec.tv_sec as u64, spec.tv_nsec as u32)
-    }
-}
-
-impl Measurement for ThreadCpuTime {
-    type Intermediate = Duration;
-    type Value = Duration;
-
-    fn start(&self) -> Duration {
-        Self::now()
-    }
-    fn end(&self, start: Duration) -> Duration {
-        Self::now().saturating_sub(start)
-    }
-    fn add(&self, a: &Duration, b: &Duration) -> Duration {
-        *a + *b
-    }
-    fn zero(&self) -> Duration {
-        Duration::ZERO
-    }
-    fn to_f64(&self, value: &Duration) -> f64 {
-        value.as_nanos() as f64
-    }
-    fn formatter(&self) -> &dyn ValueFormatter {
-        self.wall.formatter()
-    }
-}
-
 /// The generated article, and a temporary file holding it.
 static ARTICLE: LazyLock<(String, NamedTempFile)> = LazyLock::new(|| {
     let text = article(ARTICLE_BYTES);
@@ -211,7 +168,7 @@ fn cpu_time(c: &mut Criterion<ThreadCpuTime>) {
 criterion_group!(wall, wall_clock);
 criterion_group! {
     name = cpu;
-    config = Criterion::default().with_measurement(ThreadCpuTime { wall: WallTime });
+    config = Criterion::default().with_measurement(ThreadCpuTime::default());
     targets = cpu_time
 }
 criterion_main!(wall, cpu);
