@@ -282,8 +282,10 @@ fn save_error(error: StoreError) -> CliError {
 }
 
 /// Writes one line per annotation: id, kind, tag, status, character range, quote, then the
-/// note's lines indented.
+/// note's lines indented. What comes from the sidecar (a file anyone may have edited) has its
+/// control characters shown as visible stand-ins, so it cannot drive the terminal.
 fn write_text(report: &AnnotationsReport, out: &mut dyn Write) -> std::io::Result<()> {
+    let shown = ingest::neutralise_controls;
     if report.annotations.is_empty() {
         writeln!(out, "No annotations.")?;
     }
@@ -300,18 +302,18 @@ fn write_text(report: &AnnotationsReport, out: &mut dyn Write) -> std::io::Resul
         write!(
             out,
             "{}  {:<9} {:<14} {:<10} {:<12}",
-            entry.id,
+            shown(entry.id),
             entry.kind,
-            entry.tag.unwrap_or("-"),
+            shown(entry.tag.unwrap_or("-")),
             status,
             range
         )?;
         if let Some(quote) = entry.quote {
-            write!(out, " \"{}\"", preview(quote, 60))?;
+            write!(out, " \"{}\"", shown(&preview(quote, 60)))?;
         }
         writeln!(out)?;
         for line in entry.note.unwrap_or_default().lines() {
-            writeln!(out, "    {line}")?;
+            writeln!(out, "    {}", shown(line))?;
         }
     }
     Ok(())

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use crate::document::{Document, Format};
 
-pub use read::{IngestError, MAX_FILE_SIZE};
+pub use read::{IngestError, MAX_FILE_SIZE, neutralise_controls};
 
 /// Reads the article at `path` into a [`Document`].
 pub fn load(path: &Path) -> Result<Document, IngestError> {
