@@ -110,3 +110,24 @@ fn the_help_keeps_its_size_to_the_end_and_ends_with_the_mouse() {
     assert!(shown.contains("mouse wheel"), "{shown}");
     assert!(shown.contains("search backward with \\"), "{shown}");
 }
+
+/// Why: on a narrow terminal the help kept its 18-column key column, leaving the descriptions
+/// a few words a line (or none at all at 20×5), and cut its title mid-word; the keys go above
+/// their description instead, and the title is shortened to a wording that fits.
+#[test]
+fn the_help_stacks_keys_above_descriptions_when_narrow() {
+    let mut reader = app(40, 12);
+    press(&mut reader, "?");
+    let rows = boxed_rows(&screen(&reader), "┌ Keys");
+    let inside = rows.join("\n");
+    assert!(inside.contains("Scroll down a line;"), "{inside}");
+    for size in [(40, 12), (20, 5), (30, 8)] {
+        let mut app = app(size.0, size.1);
+        press(&mut app, "?");
+        let title = &boxed_rows(&screen(&app), "┌ Keys")[0];
+        assert!(
+            title.contains("scroll ─") || title.contains("closes ─") || title.contains(" Keys ─"),
+            "{size:?}: {title:?}"
+        );
+    }
+}

@@ -115,7 +115,7 @@ pub fn draw_popup(frame: &mut Frame<'_>, app: &App, area: Rect, status: Rect) {
                     " Note ",
                 ]
             };
-            let title = fitting_title(titles, usize::from(width.saturating_sub(2)));
+            let title = super::fitting_title(titles, usize::from(width.saturating_sub(2)));
             let mut text = editor.text.clone();
             text.set_block(
                 Block::new()
@@ -233,17 +233,6 @@ fn palette_entry(app: &App, index: usize, tag: &Tag) -> Line<'static> {
         ));
     }
     Line::from(spans)
-}
-
-/// The first (longest) of `titles` that fits `width` columns, else the last one cut to fit.
-fn fitting_title(titles: &[&str], width: usize) -> String {
-    titles
-        .iter()
-        .find(|title| unicode_width::UnicodeWidthStr::width(**title) <= width)
-        .map_or_else(
-            || truncate(titles.last().copied().unwrap_or_default(), width),
-            |title| (*title).to_owned(),
-        )
 }
 
 /// `line` cut to `width` columns, ending in `…` where it was cut, each span keeping its style.

@@ -12,6 +12,10 @@ use crate::tui::theme::Role;
 
 /// Width of the key column.
 const KEY_COLUMN: usize = 18;
+/// The narrowest description column beside the keys; narrower, the keys go above it.
+const MIN_DESCRIPTION: usize = 30;
+/// Indent of a description under its keys when they are stacked.
+const STACKED_INDENT: usize = 2;
 
 /// Draws the help overlay centred in `area`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -22,9 +26,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let style = theme.text(Role::Help);
     let key_style = theme.text(Role::HelpKey);
     let width = area.width.saturating_sub(4).min(84);
-    let text_width = usize::from(width.saturating_sub(2))
-        .saturating_sub(KEY_COLUMN)
-        .max(10);
+    let inner = usize::from(width.saturating_sub(2));
+    // Too narrow for a key column beside the text: the keys go on a line of their own.
+    let stacked = inner < KEY_COLUMN + MIN_DESCRIPTION;
+    let (key_column, text_width) = if stacked {
+        (STACKED_INDENT, inner.saturating_sub(STACKED_INDENT).max(1))
+    } else {
+        (KEY_COLUMN, inner - KEY_COLUMN)
+    };
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut binding_starts = Vec::new();
     for binding in app.keymap.bindings() {
@@ -35,22 +44,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             other => format!(" ({} pane)", other.name()),
         };
         let description = format!("{}{place}", binding.description);
+        if stacked {
+            lines.push(Line::styled(keys.join(" "), key_style));
+        }
         for (number, part) in textwrap::wrap(&description, text_width)
             .into_iter()
             .enumerate()
         {
-            let keys = if number == 0 {
+            let keys = if number == 0 && !stacked {
                 keys.join(" ")
             } else {
                 String::new()
             };
             lines.push(Line::from(vec![
-                Span::styled(format!("{keys:KEY_COLUMN$}"), key_style),
+                Span::styled(format!("{keys:key_column$}"), key_style),
                 Span::styled(part.into_owned(), style),
             ]));
         }
     }
-    let note_width = usize::from(width.saturating_sub(2)).max(10);
+    let note_width = inner.max(1);
     for note in KEY_NOTES {
         lines.push(Line::default());
         for part in textwrap::wrap(&note.replace('`', ""), note_width) {
@@ -58,12 +70,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     }
     let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
-    let inner = usize::from(height.saturating_sub(2));
+    let rows = usize::from(height.saturating_sub(2));
     let first = binding_starts
         .get(*offset)
         .copied()
         .unwrap_or(lines.len())
-        .min(lines.len().saturating_sub(inner));
+        .min(lines.len().saturating_sub(rows));
     let lines: Vec<Line<'static>> = lines.into_iter().skip(first).collect();
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
@@ -74,9 +86,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let close = app.key_hint(&Action::Cancel);
     let down = app.key_hint(&Action::ScrollDown);
     let up = app.key_hint(&Action::ScrollUp);
+    let titles = [
+        format!(" Keys — {close} closes, {down}/{up} scroll "),
+        format!(" Keys — {close} closes "),
+        String::from(" Keys "),
+    ];
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
     let block = Block::new()
         .borders(Borders::ALL)
-        .title(format!(" Keys — {close} closes, {down}/{up} scroll "))
+        .title(super::fitting_title(&titles, inner))
         .style(style)
         .border_style(theme.text(Role::BorderFocused));
     frame.render_widget(Clear, popup);

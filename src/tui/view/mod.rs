@@ -47,6 +47,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
 }
 
+/// The first (longest) of `titles` that fits `width` columns, else the last one cut to fit.
+pub(super) fn fitting_title(titles: &[&str], width: usize) -> String {
+    titles
+        .iter()
+        .find(|title| unicode_width::UnicodeWidthStr::width(**title) <= width)
+        .map_or_else(
+            || super::wrap::truncate(titles.last().copied().unwrap_or_default(), width),
+            |title| (*title).to_owned(),
+        )
+}
+
 fn draw_too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let style = app.theme().text(Role::Notice);
     let lines: Vec<Line<'static>> = too_small_notice(area.width, area.height)
