@@ -623,15 +623,15 @@ static ORPHANED: Placement = Placement {
 /// Points `selector` at `placement` in `document`, keeping the quote of approximate matches.
 fn refresh(selector: &mut Selector, placement: &Placement, document: &Document) {
     let Some(span) = &placement.span else { return };
-    let mut fresh = if selector.is_point() {
-        Selector::at(document, span.start)
+    if selector.is_point() {
+        selector.move_to(document, span.start..span.start);
+    } else if placement.status == AnchorStatus::Fuzzy {
+        let quote = std::mem::take(&mut selector.quote);
+        selector.move_to(document, span.clone());
+        selector.quote = quote;
     } else {
-        Selector::from_span(document, span.clone())
-    };
-    if placement.status == AnchorStatus::Fuzzy && !selector.is_point() {
-        fresh.quote = std::mem::take(&mut selector.quote);
+        selector.move_to(document, span.clone());
     }
-    *selector = fresh;
 }
 
 /// Reads a file's text, `None` when absent.
