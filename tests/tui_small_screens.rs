@@ -131,3 +131,14 @@ fn the_help_stacks_keys_above_descriptions_when_narrow() {
         );
     }
 }
+
+/// Why: the empty Notes tab says how to make the first annotation; in a 37-column side pane
+/// the hint was cut to "n …", hiding the note key. It wraps instead.
+#[test]
+fn the_empty_notes_hint_wraps_instead_of_being_cut() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut app = annotating(120, 40, &folder);
+    press(&mut app, "] ]");
+    let shown = screen(&app);
+    assert!(shown.contains("adds a note"), "{shown}");
+}

@@ -40,10 +40,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: ListArea) {
         } else {
             "No annotations yet: h highlights, n adds a note"
         };
-        lines.push(Line::styled(
-            truncate(empty, width),
-            theme.text(Role::OutlineMeta),
-        ));
+        for part in textwrap::wrap(empty, width.max(1)) {
+            lines.push(Line::styled(
+                part.into_owned(),
+                theme.text(Role::OutlineMeta),
+            ));
+        }
     }
     for (_, row, selected) in area.visible(&pane.rows, &pane.cursor) {
         lines.push(match row {
