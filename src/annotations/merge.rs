@@ -4,7 +4,9 @@
 //! `ours` is the version in memory, `theirs` the one now on disk, and `base` records the
 //! `updated` time of every annotation as it was when `ours` was loaded (or last saved). Rules:
 //!
-//! 1. In both versions: the one with the later `updated` wins; on a tie, ours.
+//! 1. In both versions: if we have not changed it since loading, theirs (so a hand edit that
+//!    left `updated` alone is kept); otherwise the one with the later `updated` wins, and on a
+//!    tie, ours.
 //! 2. Only in ours: new here if absent from `base` — kept; otherwise it was deleted on disk
 //!    without a tombstone (by hand) — dropped, unless we changed it since loading (then the
 //!    later change wins over the deletion).
@@ -38,21 +40,23 @@ pub fn merge(
         theirs.annotations.iter().map(|a| (&a.id, a)).collect();
     let our_ids: HashMap<&AnnotationId, ()> =
         ours.annotations.iter().map(|a| (&a.id, ())).collect();
-    let survives_one_sided = |annotation: &Annotation| match base.get(&annotation.id) {
-        None => true,
-        Some(loaded) => annotation.updated > *loaded,
+    let changed_since_loading = |annotation: &Annotation| {
+        base.get(&annotation.id)
+            .is_none_or(|loaded| annotation.updated > *loaded)
     };
     let mut annotations: Vec<Annotation> = Vec::new();
     for mine in &ours.annotations {
         match their_by_id.get(&mine.id) {
-            Some(their) if their.updated > mine.updated => annotations.push((*their).clone()),
+            Some(their) if their.updated > mine.updated || !changed_since_loading(mine) => {
+                annotations.push((*their).clone());
+            }
             Some(_) => annotations.push(mine.clone()),
-            None if survives_one_sided(mine) => annotations.push(mine.clone()),
+            None if changed_since_loading(mine) => annotations.push(mine.clone()),
             None => {}
         }
     }
     for their in &theirs.annotations {
-        if !our_ids.contains_key(&their.id) && survives_one_sided(their) {
+        if !our_ids.contains_key(&their.id) && changed_since_loading(their) {
             annotations.push(their.clone());
         }
     }
@@ -143,6 +147,19 @@ mod tests {
         ]);
         let merged = merge(&ours, &theirs, &base(&[("a", 1), ("b", 1)]));
         assert_eq!(notes(&merged), vec![("a", "theirs"), ("b", "mine")]);
+    }
+
+    #[test]
+    fn a_hand_edit_that_kept_its_time_wins_over_our_unchanged_copy() {
+        // Someone fixed a note in a text editor without touching `updated`; we never changed
+        // that annotation, so saving our other work must not put the old note back.
+        let ours = set(vec![annotation("a", 3, "old"), annotation("b", 6, "mine")]);
+        let theirs = set(vec![
+            annotation("a", 3, "fixed by hand"),
+            annotation("b", 2, "theirs"),
+        ]);
+        let merged = merge(&ours, &theirs, &base(&[("a", 3), ("b", 2)]));
+        assert_eq!(notes(&merged), vec![("a", "fixed by hand"), ("b", "mine")]);
     }
 
     #[test]
