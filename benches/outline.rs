@@ -2,13 +2,17 @@
 //! is built once (ingest is benchmarked separately); `extract` finds quotes with speakers,
 //! recommendations and claims over it.
 //!
-//! Run: `cargo bench --bench outline -- --warm-up-time 1 --measurement-time 3`
+//! Reported in wall-clock time and in the benchmark thread's CPU time (robust to a loaded
+//! machine). Run: `cargo bench --bench outline -- --warm-up-time 1 --measurement-time 3`
 
 mod common;
+mod cpu_time;
 
 use common::Lcg;
+use cpu_time::ThreadCpuTime;
 use std::hint::black_box;
 
+use criterion::measurement::Measurement;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use margent::document::Format;
 use margent::{ingest, outline};
@@ -92,10 +96,11 @@ fn article() -> String {
     text
 }
 
-fn bench_outline(c: &mut Criterion) {
+/// Registers the extraction benchmark in a group called `name`, measured by `M`.
+fn bench_outline<M: Measurement + 'static>(c: &mut Criterion<M>, name: &str) {
     let text = article();
     let document = ingest::parse(&text, Format::Text);
-    let mut group = c.benchmark_group("outline");
+    let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(document.text.len() as u64));
     group.sample_size(10);
     group.bench_function("extract", |b| {
@@ -104,5 +109,20 @@ fn bench_outline(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_outline);
-criterion_main!(benches);
+/// Wall-clock time: what a user waits for.
+fn wall_clock(c: &mut Criterion) {
+    bench_outline(c, "outline");
+}
+
+/// CPU time of the benchmark thread: one core's work, robust to a loaded machine.
+fn cpu_time(c: &mut Criterion<ThreadCpuTime>) {
+    bench_outline(c, "outline (CPU)");
+}
+
+criterion_group!(wall, wall_clock);
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(ThreadCpuTime::default());
+    targets = cpu_time
+}
+criterion_main!(wall, cpu);
