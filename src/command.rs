@@ -69,10 +69,10 @@ pub enum CommandError {
 impl fmt::Display for CommandError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CommandError::Empty => f.write_str("no command given"),
+            CommandError::Empty => f.write_str("No command given"),
             CommandError::Unknown(name) => write!(
                 f,
-                "unknown command :{name} (try :w, :q, :wq, :theme, :export, :tag)"
+                "Unknown command :{name} (try :w, :q, :wq, :theme, :export, :tag)"
             ),
             CommandError::MissingArgument { command, argument } => {
                 write!(f, ":{command} needs {argument}, e.g. :{command} {argument}")

@@ -89,9 +89,9 @@ pub struct Replayed {
 }
 
 impl Replayed {
-    /// A status-bar message: `"undone: added highlight"`, `"redone: deleted note"`.
+    /// A status-bar message: `"Undone: added highlight"`, `"Redone: deleted note"`.
     pub fn message(&self) -> String {
-        let verb = if self.undone { "undone" } else { "redone" };
+        let verb = if self.undone { "Undone" } else { "Redone" };
         format!("{verb}: {}", self.edit.describe())
     }
 }
@@ -310,7 +310,7 @@ mod tests {
         history.remove(&mut store, &id).unwrap();
         assert!(store.get(&id).is_none());
         let replayed = history.undo(&mut store, &document).unwrap();
-        assert_eq!(replayed.message(), "undone: deleted highlight");
+        assert_eq!(replayed.message(), "Undone: deleted highlight");
         assert_eq!(store.get(&id).unwrap().tag, Some(Tag::Quote));
         assert!(store.placement(&id).unwrap().span.is_some());
         store.save(&document).unwrap();

@@ -332,7 +332,7 @@ fn the_command_line_saves_switches_theme_tags_and_quits() {
     assert!(message(app).contains("Unknown theme"));
     press(app, ":");
     type_text(app, "frob\n");
-    assert!(message(app).contains("unknown command"));
+    assert!(message(app).contains("Unknown command"));
     press(app, ") :");
     type_text(app, "tag to-read\n");
     assert_eq!(
@@ -654,6 +654,18 @@ fn m_sets_a_bookmark_and_quote_lists_them() {
     press(app, "'");
     assert!(app.side.notes.bookmarks_only);
     assert_eq!(app.side.notes.rows.len(), 1);
+    // The row names the sentence it marks (a bookmark has no passage of its own).
+    let first_word = app
+        .doc
+        .slice(&app.doc.sentences[marked].span)
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    let margent::tui::notes_tab::NotesRow::Placed { words, .. } = &app.side.notes.rows[0] else {
+        panic!("a placed row");
+    };
+    assert!(words.starts_with(&first_word), "{words:?}");
     press(app, "enter");
     assert_eq!(app.notes.cursor, Some(marked));
     let span = app.doc.sentences[marked].span.clone();
@@ -1169,4 +1181,36 @@ fn moving_the_sentence_cursor_takes_the_focus_back_to_the_article() {
     press(app, "' v");
     assert_eq!(app.focus, Focus::Article);
     assert!(matches!(app.notes.modal, Some(Modal::Select(_))));
+}
+
+/// Before any cursor key the cursor is drawn on the first sentence on screen, where `)` and
+/// `h` start from, so the reader sees what the next key acts on; `) )` then reaches the third.
+#[test]
+fn the_cursor_is_shown_on_the_first_sentence_before_any_key() {
+    let mut app = app(120, 40);
+    screen(&app);
+    let first = annotate::shown_cursor(&app).expect("a sentence on screen");
+    assert!(app.notes.cursor.is_none());
+    assert!(annotate::shown_in_text(&app, first));
+    common::annotating::press(&mut app, ") )");
+    assert_eq!(app.notes.cursor, Some(first + 2));
+    assert_eq!(annotate::shown_cursor(&app), Some(first + 2));
+}
+
+/// `/` from the side pane searches the article and hands it the focus, so the `n` that
+/// follows steps to the next match instead of opening a note on the selected side row.
+#[test]
+fn a_search_started_from_the_side_pane_takes_the_focus_to_the_article() {
+    let Reader {
+        mut app, _folder, ..
+    } = reader();
+    common::annotating::press(&mut app, "Tab");
+    assert_eq!(app.focus, Focus::Side);
+    common::annotating::press(&mut app, "/");
+    common::annotating::type_text(&mut app, "the\n");
+    assert_eq!(app.focus, Focus::Article);
+    let before = app.notes.cursor;
+    common::annotating::press(&mut app, "n");
+    assert!(app.notes.modal.is_none(), "{:?}", app.notes.modal.is_some());
+    assert_ne!(app.notes.cursor, before);
 }

@@ -265,8 +265,8 @@ pub fn update(app: &mut App, action: AnnotateAction) -> Vec<Effect> {
         AnnotateAction::Delete => return delete(app, target),
         AnnotateAction::Undo => return replay(app, true),
         AnnotateAction::Redo => return replay(app, false),
-        AnnotateAction::Search => open_prompt(app, PromptKind::Search(Direction::Forward)),
-        AnnotateAction::SearchBackward => open_prompt(app, PromptKind::Search(Direction::Backward)),
+        AnnotateAction::Search => search_article(app, Direction::Forward),
+        AnnotateAction::SearchBackward => search_article(app, Direction::Backward),
         AnnotateAction::SearchPrev => step_search(app, true),
         AnnotateAction::CommandLine => open_prompt(app, PromptKind::Command),
         AnnotateAction::Bookmark => return bookmark(app),
@@ -557,6 +557,15 @@ fn export(app: &mut App, format: crate::export::Format) {
 /// The cursor sentence, placing the cursor on the first sentence on screen if it is unset or
 /// scrolled out of view.
 fn cursor(app: &mut App) -> Option<usize> {
+    let index = shown_cursor(app)?;
+    app.notes.cursor = Some(index);
+    Some(index)
+}
+
+/// The sentence the cursor is on as drawn: the cursor sentence while it is on screen, else
+/// the first sentence on screen (where the next cursor key starts from), so a reader always
+/// sees where `)` and `h` will act.
+pub fn shown_cursor(app: &App) -> Option<usize> {
     if app.doc.sentences.is_empty() {
         return None;
     }
@@ -565,12 +574,10 @@ fn cursor(app: &mut App) -> Option<usize> {
         let span = &app.doc.sentences[i].span;
         span.end > visible.start && span.start < visible.end
     });
-    let index = on_screen.or_else(|| {
+    on_screen.or_else(|| {
         let first = app.doc.sentence_at(visible.start)?;
         (first..app.doc.sentences.len()).find(|&i| shown_in_text(app, i))
-    })?;
-    app.notes.cursor = Some(index);
-    Some(index)
+    })
 }
 
 /// Whether sentence `index` is drawn in the article's text, so the cursor may rest on it: not
@@ -624,6 +631,13 @@ fn move_cursor(app: &mut App, step: impl Fn(&crate::document::Document, usize) -
             return;
         }
     }
+}
+
+/// Opens the search prompt; the search runs in the article, so the article takes the focus
+/// (and `n`/`N` then step through matches instead of acting on a side-pane row).
+fn search_article(app: &mut App, direction: Direction) {
+    focus_article(app);
+    open_prompt(app, PromptKind::Search(direction));
 }
 
 /// Gives the article the focus, when it is on screen.

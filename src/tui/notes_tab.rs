@@ -85,7 +85,7 @@ impl NotesPane {
                     span: span.clone(),
                     tag: annotation.tag.clone(),
                     kind: annotation.kind.name().to_owned(),
-                    words: first_words(document.slice(span)),
+                    words: first_words(passage_words(document, span)),
                     note,
                 }),
                 None => orphans.push(NotesRow::Orphan {
@@ -129,6 +129,17 @@ impl NotesPane {
 }
 
 /// The first few words of `text` on one line, with `…` when cut.
+/// The text a row shows for a placed annotation: its passage, or for a bookmark (an empty
+/// passage) the sentence it marks, so two bookmarks can be told apart.
+fn passage_words<'a>(document: &'a Document, span: &Range<usize>) -> &'a str {
+    if !span.is_empty() {
+        return document.slice(span);
+    }
+    document
+        .sentence_at(span.start)
+        .map_or("", |index| document.slice(&document.sentences[index].span))
+}
+
 fn first_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = words

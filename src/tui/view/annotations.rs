@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::annotations::Tag;
 use crate::search::Direction;
-use crate::tui::annotate::{Modal, PromptKind, visible_span};
+use crate::tui::annotate::{Modal, PromptKind, shown_cursor, visible_span};
 use crate::tui::app::App;
 use crate::tui::tag_palette;
 use crate::tui::theme::{Role, Theme};
@@ -48,7 +48,7 @@ pub fn decorations(app: &App, theme: &Theme) -> Vec<(Range<usize>, Style)> {
         }
         _ => {}
     }
-    if let Some(sentence) = app.notes.cursor.and_then(|i| app.doc.sentences.get(i)) {
+    if let Some(sentence) = shown_cursor(app).and_then(|i| app.doc.sentences.get(i)) {
         out.push((
             sentence.span.clone(),
             Style::new().add_modifier(Modifier::UNDERLINED),
