@@ -164,6 +164,7 @@ fn main() -> ExitCode {
     let result = result.and_then(|()| out.flush().map_err(CliError::from));
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.is_closed_pipe() => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("margent: {error}");
             ExitCode::from(u8::try_from(error.exit_code).unwrap_or(1))

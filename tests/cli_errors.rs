@@ -152,3 +152,35 @@ fn escape_sequences_are_shown_not_obeyed() {
         assert!(lines[0].starts_with("margent: warning: ") && lines[0].contains("␛"));
     }
 }
+
+/// `margent outline FILE | head` is how people look at long output: when the reader closes
+/// the pipe early, margent stops quietly with success instead of reporting a broken pipe.
+/// The outline here is far larger than a pipe's buffer, so the write after the close fails.
+#[test]
+fn a_reader_closing_the_pipe_early_is_not_an_error() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let sample = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles/heat-health-oped.txt"),
+    )
+    .unwrap();
+    let article = write(dir.path(), "long.txt", sample.repeat(60).as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_margent"))
+        .args(["outline", "--format", "json"])
+        .arg(&article)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut head = [0_u8; 64];
+    stdout.read_exact(&mut head).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -20,7 +20,7 @@ pub struct CliError {
     pub exit_code: i32,
 }
 
-/// Exit code for failures writing output (a closed pipe, a full disk).
+/// Exit code for failures writing output (a full disk, a device error).
 pub const EXIT_OUTPUT: i32 = 9;
 
 /// Exit code for a bad command line (as clap uses for its own errors).
@@ -43,11 +43,27 @@ impl From<IngestError> for CliError {
     }
 }
 
+/// Exit code of a command whose reader closed the pipe early: success, silently.
+const EXIT_CLOSED_PIPE: i32 = 0;
+
+impl CliError {
+    /// Whether the only trouble is that whoever read the output stopped reading
+    /// (`margent outline FILE | head`): the command then ends quietly and successfully, as
+    /// `cat` and ripgrep do, instead of printing an error about a pipe the user closed.
+    pub fn is_closed_pipe(&self) -> bool {
+        self.exit_code == EXIT_CLOSED_PIPE
+    }
+}
+
 impl From<io::Error> for CliError {
     fn from(error: io::Error) -> Self {
+        let exit_code = match error.kind() {
+            io::ErrorKind::BrokenPipe => EXIT_CLOSED_PIPE,
+            _ => EXIT_OUTPUT,
+        };
         CliError {
             message: format!("cannot write output: {error}"),
-            exit_code: EXIT_OUTPUT,
+            exit_code,
         }
     }
 }
