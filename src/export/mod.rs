@@ -23,6 +23,7 @@ use std::str::FromStr;
 use jiff::Timestamp;
 
 use crate::document::{Document, Metadata};
+use crate::ingest::neutralise_controls;
 use crate::outline::{ItemKind, Outline, OutlineItem};
 
 pub use self::files::{
@@ -219,13 +220,84 @@ impl FromStr for Format {
 }
 
 /// Renders `inputs` (one article, or several for a combined export) in `format`.
+///
+/// A sidecar is a plain file anyone may edit, so a tag, note or quote can hold control
+/// characters such as ESC. JSON keeps them exactly (serde writes `\u001b`, which no terminal
+/// acts on, and `margent import` reads it back). The text formats — Markdown, CSV, Org, HTML —
+/// are read by people, often straight off the terminal (`-o -`), so every control character
+/// but newline and tab is written as its visible stand-in (`␛`), as everywhere else margent
+/// shows text: nothing is dropped, and nothing can drive the terminal.
 pub fn render(format: Format, inputs: &[ExportInput]) -> String {
+    if format == Format::Json {
+        return w3c::render(inputs);
+    }
+    let visible: Vec<VisibleInput> = inputs.iter().map(VisibleInput::new).collect();
+    let inputs: Vec<ExportInput> = inputs
+        .iter()
+        .zip(&visible)
+        .map(|(input, shown)| shown.input(input))
+        .collect();
     match format {
-        Format::Markdown => markdown::render(inputs),
-        Format::Json => w3c::render(inputs),
-        Format::Csv => csv::render(inputs),
-        Format::Org => org::render(inputs),
-        Format::Html => html::render(inputs),
+        Format::Markdown => markdown::render(&inputs),
+        Format::Json => w3c::render(&inputs),
+        Format::Csv => csv::render(&inputs),
+        Format::Org => org::render(&inputs),
+        Format::Html => html::render(&inputs),
+    }
+}
+
+/// Copies of an article's highlights, metadata and file name with control characters shown
+/// as visible stand-ins ([`neutralise_controls`]), for the text formats.
+struct VisibleInput {
+    /// The metadata, neutralised.
+    metadata: Metadata,
+    /// The source file's name, neutralised.
+    source_file: String,
+    /// The highlights, neutralised.
+    highlights: Vec<ExportHighlight>,
+}
+
+impl VisibleInput {
+    /// Neutralises everything in `input` that did not pass through ingestion (which already
+    /// neutralises the article's text).
+    fn new(input: &ExportInput) -> Self {
+        let shown = |text: &str| neutralise_controls(text);
+        let shown_opt = |text: &Option<String>| text.as_deref().map(shown);
+        let metadata = input.metadata;
+        Self {
+            metadata: Metadata {
+                title: shown_opt(&metadata.title),
+                author: shown_opt(&metadata.author),
+                date: shown_opt(&metadata.date),
+                publisher: shown_opt(&metadata.publisher),
+                tags: metadata.tags.iter().map(|tag| shown(tag)).collect(),
+                standfirst: shown_opt(&metadata.standfirst),
+            },
+            source_file: shown(input.source_file),
+            highlights: input
+                .highlights
+                .iter()
+                .map(|highlight| ExportHighlight {
+                    id: shown(&highlight.id),
+                    tag: shown_opt(&highlight.tag),
+                    note: shown_opt(&highlight.note),
+                    quote: shown(&highlight.quote),
+                    prefix: shown(&highlight.prefix),
+                    suffix: shown(&highlight.suffix),
+                    ..highlight.clone()
+                })
+                .collect(),
+        }
+    }
+
+    /// `original` with its text replaced by these neutralised copies.
+    fn input<'a>(&'a self, original: &ExportInput<'a>) -> ExportInput<'a> {
+        ExportInput {
+            metadata: &self.metadata,
+            source_file: &self.source_file,
+            highlights: &self.highlights,
+            ..*original
+        }
     }
 }
 
