@@ -1214,3 +1214,75 @@ fn a_search_started_from_the_side_pane_takes_the_focus_to_the_article() {
     assert!(app.notes.modal.is_none(), "{:?}", app.notes.modal.is_some());
     assert_ne!(app.notes.cursor, before);
 }
+
+/// Plants an orphan whose tag and note (as a hand-edited sidecar could hold them) carry ESC
+/// sequences and a BEL.
+fn plant_escapes(article: &std::path::Path) {
+    use margent::annotations::{Annotation, AnnotationSet, Selector};
+    let mut set = AnnotationSet::new("quieter-streets.md", "an older text");
+    let mut orphan = Annotation::new(
+        Kind::Highlight,
+        Selector {
+            start: 10,
+            end: 52,
+            quote: "Zebra crossings were repainted in violet".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+        },
+    );
+    orphan.tag = Some(Tag::Custom("evil\u{1b}[31mRED".into()));
+    orphan.note = Some("see \u{1b}]0;title\u{7} here".into());
+    set.annotations.push(orphan);
+    std::fs::write(sidecar::sidecar_path(article), sidecar::render(&set)).unwrap();
+}
+
+/// Why: a sidecar is a plain file, so a tag or note may hold ESC, which `:tag` would refuse
+/// but loading keeps (nothing the user wrote is lost). The reader must neither send it to the
+/// terminal nor hide it: the Notes tab and the tag palette draw it as the stand-in `␛`, and no
+/// cell on screen holds a control character.
+#[test]
+fn control_characters_in_a_sidecar_tag_or_note_are_drawn_as_stand_ins() {
+    let mut reader = reader_with(plant_escapes);
+    let app = &mut reader.app;
+    let tag = Tag::Custom("evil\u{1b}[31mRED".into());
+    assert!(
+        store(app)
+            .annotations()
+            .iter()
+            .any(|a| a.tag == Some(tag.clone())),
+        "the tag is kept as written"
+    );
+    let no_controls = |app: &App| {
+        let terminal = common::reader::render(app);
+        let buffer = terminal.backend().buffer();
+        let raw: Vec<String> = buffer
+            .content()
+            .iter()
+            .map(|cell| cell.symbol().to_owned())
+            .filter(|symbol| symbol.contains(char::is_control))
+            .collect();
+        assert!(raw.is_empty(), "control characters drawn: {raw:?}");
+    };
+    press(app, "f");
+    assert_eq!(app.side.tab, SideTab::Notes);
+    for _ in 0..10 {
+        if app.side.notes.filter.is_some() {
+            press(app, "f");
+        }
+    }
+    assert_eq!(app.side.notes.filter, None);
+    let text = screen(app);
+    assert!(text.contains("evil␛[31mRED"), "{text}");
+    assert!(text.contains("see ␛]0;"), "{text}");
+    no_controls(app);
+    let mut fresh = reader_with(plant_escapes);
+    let app = &mut fresh.app;
+    press(app, ") h");
+    assert!(matches!(app.notes.modal, Some(Modal::Palette { .. })));
+    let text = screen(app);
+    assert!(
+        text.contains("evil␛[31mRED"),
+        "the palette offers the used tag: {text}"
+    );
+    no_controls(app);
+}

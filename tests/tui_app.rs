@@ -432,7 +432,8 @@ fn resizing_to_tiny_and_back_keeps_the_place() {
 }
 
 /// Article text reaches the screen only as printable characters, even when a document
-/// bypassed ingest's neutralising.
+/// bypassed ingest's neutralising: a control character is drawn as its visible stand-in (as
+/// ingest shows it), a tab as a space.
 #[test]
 fn control_characters_never_reach_the_screen() {
     let mut builder = DocumentBuilder::new(Format::Text);
@@ -448,7 +449,7 @@ fn control_characters_never_reach_the_screen() {
         !text.chars().any(|c| c.is_control() && c != '\n'),
         "{text:?}"
     );
-    assert!(text.contains("red  [31mtext  and a tab"));
+    assert!(text.contains("red ␛[31mtext␇ and a tab"), "{text:?}");
 }
 
 /// Keys can be rebound from the config: the new key works and the old one is free.

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::document::{Document, InlineStyle};
+use crate::ingest::neutralise_controls;
 use crate::tui::app::App;
 use crate::tui::theme::{Role, Theme};
 use crate::tui::wrap::{PieceText, ScreenLine, unit_count};
@@ -99,9 +100,19 @@ fn inline_role(style: InlineStyle) -> Role {
     }
 }
 
-/// Text safe to hand to the terminal: tabs and any stray control character become spaces.
+/// Text safe to hand to the terminal, on one line: tabs and line breaks become spaces, and any
+/// other control character (ESC in a hand-edited sidecar's tag or note, say) its visible
+/// stand-in (`␛`), as margent shows such characters everywhere, so none is hidden or sent.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    let spaced: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    neutralise_controls(&spaced)
 }
