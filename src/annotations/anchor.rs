@@ -171,7 +171,9 @@ pub fn place(selector: &Selector, document: &Document) -> Placement {
     if selector.is_point() {
         return place_point(selector, document, expected_start);
     }
-    if text.get(expected_start..expected_end) == Some(selector.quote.as_str()) {
+    if text.get(expected_start..expected_end) == Some(selector.quote.as_str())
+        && context_agrees(text, selector, expected_start..expected_end)
+    {
         return found(expected_start..expected_end, AnchorStatus::Exact, 1.0);
     }
     if let Some(start) = find_quote(text, selector, expected_start) {
@@ -197,6 +199,14 @@ pub fn place(selector: &Selector, document: &Document) -> Placement {
         }
         _ => Placement::orphaned(),
     }
+}
+
+/// Whether the text around `span` still agrees with the stored context on at least one side.
+/// Without this, an edit that shifts a repeated passage ("cities cities cities") by exactly
+/// the distance between two copies would leave another copy at the old offsets.
+fn context_agrees(text: &str, selector: &Selector, span: Range<usize>) -> bool {
+    common_suffix_len(&text[..span.start], &selector.prefix) == selector.prefix.len()
+        || common_prefix_len(&text[span.end..], &selector.suffix) == selector.suffix.len()
 }
 
 fn found(span: Range<usize>, status: AnchorStatus, confidence: f64) -> Placement {
@@ -450,6 +460,20 @@ mod tests {
             document.char_offset(placement.span.unwrap().start),
             selector.start
         );
+    }
+
+    #[test]
+    fn another_copy_shifted_onto_the_old_offsets_is_not_taken() {
+        // Deleting 7 bytes before "citie[s cities] cities" puts the next, overlapping copy of
+        // the quote exactly at the old offsets; the context says it is the wrong one (a
+        // proptest on repetitive text found this).
+        let original = "Some words here. The cities cities cities grew.";
+        let selector = select(&Document::from_paragraphs(original), "s cities");
+        let edited = Document::from_paragraphs(&original[7..]);
+        let placement = place(&selector, &edited);
+        let start = placement.span.clone().unwrap().start;
+        assert_eq!(&edited.text[start..], "s cities cities grew.");
+        assert_eq!(placement.status, AnchorStatus::Moved);
     }
 
     #[test]
