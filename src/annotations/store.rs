@@ -283,6 +283,29 @@ impl Store {
         self.text_unchanged
     }
 
+    /// One line for the user when the sidecar holds tags with control characters (a hand
+    /// edit: `Tag::parse_new` refuses them on the way in). They are kept as written, and every
+    /// display shows them as visible stand-ins (`␛`); the warning says so once per load.
+    pub fn control_character_warning(&self) -> Option<String> {
+        let count = self
+            .set
+            .annotations
+            .iter()
+            .filter(|annotation| {
+                annotation
+                    .tag
+                    .as_ref()
+                    .is_some_and(|tag| tag.name().contains(char::is_control))
+            })
+            .count();
+        let tags = if count == 1 { "tag" } else { "tags" };
+        (count > 0).then(|| {
+            format!(
+                "{count} {tags} in the sidecar hold control characters; kept as written, shown as ␛"
+            )
+        })
+    }
+
     /// Everything the sidecar will hold, as it is in memory (for a recovery copy).
     pub fn set(&self) -> &AnnotationSet {
         &self.set

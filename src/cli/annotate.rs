@@ -131,6 +131,7 @@ pub fn annotate(
     let document = ingest::load(path)?;
     let span = find_quote(&document, &request.quote, request.occurrence, path)?;
     let mut store = Store::open(path, &document, options).map_err(save_error)?;
+    warn_about_controls(&store);
     let tag = request.tag.as_deref().and_then(Tag::parse);
     let note = request.note.clone().filter(|note| !note.trim().is_empty());
     let id = store.add_highlight(&document, span, tag, note);
@@ -195,7 +196,21 @@ fn open_readable(
             message: problem.to_string(),
             exit_code: EXIT_SIDECAR_CORRUPT,
         }),
-        _ => Ok(store),
+        _ => {
+            warn_about_controls(&store);
+            Ok(store)
+        }
+    }
+}
+
+/// Prints the store's warning about tags with control characters, if any, as one line on
+/// standard error.
+fn warn_about_controls(store: &Store) {
+    if let Some(warning) = store.control_character_warning() {
+        eprintln!(
+            "margent: warning: {}: {warning}",
+            ingest::neutralise_controls(&store.sidecar_path().display().to_string())
+        );
     }
 }
 

@@ -166,6 +166,8 @@ pub fn run(file: Option<&Path>, options: &Options) -> Result<(), CliError> {
                 app.complain(format!(
                     "Annotations: {problem}; new work goes to a recovery file"
                 ));
+            } else if let Some(warning) = store.control_character_warning() {
+                app.say(format!("Annotations: {warning}"));
             }
             app.notes.store = Some(store);
             app.notes.article = file.map(Path::to_path_buf);
