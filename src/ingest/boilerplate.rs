@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates;
+use super::{back_matter, dates};
 use crate::document::{BlockKind, DocumentBuilder};
 
 /// Blocks longer than this many bytes are prose, never boilerplate.
@@ -42,6 +42,8 @@ pub struct BlockInfo<'a> {
     pub text: &'a str,
     /// The block's kind.
     pub kind: BlockKind,
+    /// The heading level (1–6) or list/quote depth; 0 for other blocks.
+    pub level: u8,
 }
 
 impl<'a> BlockInfo<'a> {
@@ -51,6 +53,7 @@ impl<'a> BlockInfo<'a> {
             .map(|index| BlockInfo {
                 text: builder.block_text(index),
                 kind: builder.blocks()[index].kind,
+                level: builder.blocks()[index].level,
             })
             .collect()
     }
@@ -63,6 +66,7 @@ pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<BlockInfo
         .map(|text| BlockInfo {
             text,
             kind: BlockKind::Paragraph,
+            level: 0,
         })
         .collect()
 }
@@ -83,6 +87,7 @@ pub fn find_boilerplate(blocks: &[BlockInfo], author: Option<&str>) -> Vec<Optio
         reasons[0] = Some("legal disclaimer");
     }
     flag_bios(blocks, author, &mut reasons);
+    back_matter::flag_sections(blocks, &mut reasons);
     reasons
 }
 
@@ -105,7 +110,7 @@ pub fn local_reason(text: &str, kind: BlockKind) -> Option<&'static str> {
     };
     let lower = lower.as_str();
     // Checked in order, lazily: the cheap, most specific cues first.
-    let rules: [(&'static str, &dyn Fn() -> bool); 15] = [
+    let rules: [(&'static str, &dyn Fn() -> bool); 16] = [
         ("share widget", &|| short && is_share_widget(lower, words)),
         ("navigation", &|| words <= 12 && is_breadcrumb(text)),
         ("page furniture", &|| {
@@ -129,6 +134,9 @@ pub fn local_reason(text: &str, kind: BlockKind) -> Option<&'static str> {
         ("source line", &|| words <= 15 && is_source_line(lower)),
         ("cookie notice", &|| words <= 120 && is_cookie_notice(text)),
         ("legal disclaimer", &|| words <= 80 && LEGAL.is_match(text)),
+        (back_matter::REFERENCES, &|| {
+            back_matter::is_citation(text, words)
+        }),
     ];
     rules
         .into_iter()
@@ -448,10 +456,7 @@ fn is_top_disclaimer(text: &str, body_script: Script) -> bool {
         .iter()
         .any(|&(open, close)| trimmed.starts_with(open) && trimmed.ends_with(close))
         && trimmed.split_whitespace().count() > 8;
-    let script = dominant_script(&[BlockInfo {
-        text,
-        kind: BlockKind::Paragraph,
-    }]);
+    let script = dominant_script(&paragraphs([text]));
     let other_script =
         script != Script::Other && body_script != Script::Other && script != body_script;
     quoted || other_script || LEGAL_STATUS.is_match(text)

@@ -3,6 +3,7 @@
 //! [`load`] checks and reads the file ([`read`]), picks the format by extension or by sniffing
 //! the content, and hands the decoded text to the front-end for that format.
 
+mod back_matter;
 pub mod boilerplate;
 pub mod dates;
 #[cfg(test)]

@@ -366,6 +366,7 @@ pub fn assess(tokens: &Tokens, from_word: usize, placement: Placement) -> Assess
         .into_iter()
         .filter(|cue| cue.word >= from_word)
         .filter(|cue| !(cue.kind == "comparison" && before_number(tokens, cue)))
+        .filter(|cue| !is_not_a_cue_here(tokens, cue))
         .collect();
     let mut notes = Vec::new();
     let mut score: f32 = cues.iter().map(|cue| cue.weight).sum();
@@ -402,6 +403,28 @@ fn before_number(tokens: &Tokens, cue: &Cue) -> bool {
     let next = cue.word + cue.length;
     (next < tokens.len() && is_number(next))
         || (cue.word.saturating_sub(2)..cue.word).any(is_number)
+}
+
+/// Words after "right" that make it an intensifier of time or place ("right now", "right
+/// away"), not a judgement.
+const RIGHT_INTENSIFIED: &[&str] = &["now", "away", "here", "there", "then", "after", "before"];
+
+/// A cue word used in another sense: "right" in "right now" says when, not that something is
+/// correct; "May" next to a number is the month ("10 May 2016", "May 6, 2003"), not a hedge.
+fn is_not_a_cue_here(tokens: &Tokens, cue: &Cue) -> bool {
+    let next = cue.word + cue.length;
+    let is_number =
+        |k: usize| k < tokens.len() && tokens.word(k).starts_with(|c: char| c.is_ascii_digit());
+    match tokens.lower(cue.word) {
+        "right" if cue.length == 1 => {
+            next < tokens.len() && RIGHT_INTENSIFIED.contains(&tokens.lower(next))
+        }
+        "may" if cue.length == 1 => {
+            tokens.is_capitalised(cue.word)
+                && (is_number(next) || (cue.word > 0 && is_number(cue.word - 1)))
+        }
+        _ => false,
+    }
 }
 
 /// Whether the clause opens by dating an event ("On March 3, …", "Last week, …", "In 2019, …").
@@ -488,5 +511,18 @@ mod tests {
         // Only what follows "While X, …" is asserted.
         let tokens = Tokens::new("While the old levy was grim, farmers planted.");
         assert!(assess(&tokens, 6, Placement::default()).score < THRESHOLD);
+    }
+
+    #[test]
+    fn cue_words_in_another_sense_do_not_count() {
+        // "Right now" says when and "May" beside a number is the month: neither judges nor
+        // hedges, so a short sentence carrying only them is not a claim. The same words in
+        // their cue sense still count.
+        assert!(score("Right now, nobody is required to.") < THRESHOLD);
+        assert!(score("The rules were fixed on 10 May 2016.") < THRESHOLD);
+        assert!(score("The rules changed in May 2016.") < THRESHOLD);
+        assert!(score("The council was right about the levy.") >= THRESHOLD);
+        assert!(score("The levy may fail within a year.") >= THRESHOLD);
+        assert!(score("The levy may fail by May 2017.") >= THRESHOLD);
     }
 }
