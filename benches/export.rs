@@ -10,9 +10,8 @@ mod common;
 mod cpu_time;
 
 use common::Lcg;
-use cpu_time::ThreadCpuTime;
+use criterion::Criterion;
 use criterion::measurement::Measurement;
-use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::Timestamp;
 use margent::document::{BlockKind, Document, DocumentBuilder, Format as SourceFormat};
 use margent::export::{self, ExportHighlight, ExportInput, Format};
@@ -97,20 +96,8 @@ fn bench_formats<M: Measurement + 'static>(c: &mut Criterion<M>, name: &str) {
     group.finish();
 }
 
-/// Wall-clock time: what a user waits for.
-fn wall_clock(c: &mut Criterion) {
-    bench_formats(c, "export 1 MB, 10k highlights");
-}
-
-/// CPU time of the benchmark thread: one core's work, robust to a loaded machine.
-fn cpu_time(c: &mut Criterion<ThreadCpuTime>) {
-    bench_formats(c, "export 1 MB, 10k highlights (CPU)");
-}
-
-criterion_group!(wall, wall_clock);
-criterion_group! {
-    name = cpu;
-    config = Criterion::default().with_measurement(ThreadCpuTime::default());
-    targets = cpu_time
-}
-criterion_main!(wall, cpu);
+wall_and_cpu_main!(
+    bench_formats,
+    "export 1 MB, 10k highlights",
+    "export 1 MB, 10k highlights (CPU)"
+);

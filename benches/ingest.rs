@@ -14,13 +14,12 @@ mod common;
 mod cpu_time;
 
 use common::Lcg;
-use cpu_time::ThreadCpuTime;
 use std::hint::black_box;
 use std::io::Write;
 use std::sync::LazyLock;
 
 use criterion::measurement::Measurement;
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput};
 use margent::document::{BlockKind, DocumentBuilder, Format};
 use margent::{ingest, segment};
 use tempfile::NamedTempFile;
@@ -155,20 +154,4 @@ fn ingest_benchmarks<M: Measurement>(c: &mut Criterion<M>, name: &str) {
     group.finish();
 }
 
-/// Wall-clock time: what a user waits for.
-fn wall_clock(c: &mut Criterion) {
-    ingest_benchmarks(c, "ingest");
-}
-
-/// CPU time of the benchmark thread: one core's throughput, robust to a loaded machine.
-fn cpu_time(c: &mut Criterion<ThreadCpuTime>) {
-    ingest_benchmarks(c, "ingest_cpu");
-}
-
-criterion_group!(wall, wall_clock);
-criterion_group! {
-    name = cpu;
-    config = Criterion::default().with_measurement(ThreadCpuTime::default());
-    targets = cpu_time
-}
-criterion_main!(wall, cpu);
+wall_and_cpu_main!(ingest_benchmarks, "ingest", "ingest_cpu");

@@ -9,11 +9,10 @@ mod common;
 mod cpu_time;
 
 use common::Lcg;
-use cpu_time::ThreadCpuTime;
 use std::hint::black_box;
 
 use criterion::measurement::Measurement;
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput};
 use margent::document::Format;
 use margent::{ingest, outline};
 
@@ -109,20 +108,4 @@ fn bench_outline<M: Measurement + 'static>(c: &mut Criterion<M>, name: &str) {
     group.finish();
 }
 
-/// Wall-clock time: what a user waits for.
-fn wall_clock(c: &mut Criterion) {
-    bench_outline(c, "outline");
-}
-
-/// CPU time of the benchmark thread: one core's work, robust to a loaded machine.
-fn cpu_time(c: &mut Criterion<ThreadCpuTime>) {
-    bench_outline(c, "outline (CPU)");
-}
-
-criterion_group!(wall, wall_clock);
-criterion_group! {
-    name = cpu;
-    config = Criterion::default().with_measurement(ThreadCpuTime::default());
-    targets = cpu_time
-}
-criterion_main!(wall, cpu);
+wall_and_cpu_main!(bench_outline, "outline", "outline (CPU)");

@@ -54,3 +54,28 @@ impl Measurement for ThreadCpuTime {
         self.wall.formatter()
     }
 }
+
+/// Defines a bench's `main`: `$bench(c, label)` measured once in wall-clock time (what a user
+/// waits for) under `$wall_label`, and once in the benchmark thread's CPU time (one core's
+/// work, robust to a loaded machine) under `$cpu_label`.
+#[macro_export]
+macro_rules! wall_and_cpu_main {
+    ($bench:path, $wall_label:expr, $cpu_label:expr) => {
+        fn wall_clock(c: &mut criterion::Criterion) {
+            $bench(c, $wall_label);
+        }
+
+        fn cpu_time(c: &mut criterion::Criterion<$crate::cpu_time::ThreadCpuTime>) {
+            $bench(c, $cpu_label);
+        }
+
+        criterion::criterion_group!(wall, wall_clock);
+        criterion::criterion_group! {
+            name = cpu;
+            config = criterion::Criterion::default()
+                .with_measurement($crate::cpu_time::ThreadCpuTime::default());
+            targets = cpu_time
+        }
+        criterion::criterion_main!(wall, cpu);
+    };
+}
