@@ -1,8 +1,11 @@
 //! `margent annotations` prints what a sidecar holds; a sidecar is a plain file anyone may edit,
 //! so what it says must not reach the terminal as escape sequences.
 
+mod common;
+
 use std::fs;
-use std::process::{Command, Stdio};
+
+use common::controls::{article_with_escapes, margent};
 
 /// Why: a tag or note with ESC in it (hand-edited, or from a shared sidecar) printed raw could
 /// recolour the terminal, retitle it or write to the clipboard (OSC 52). Control characters are
@@ -11,43 +14,9 @@ use std::process::{Command, Stdio};
 #[test]
 fn control_characters_from_the_sidecar_are_shown_not_sent() {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let article = folder.path().join("article.txt");
-    fs::write(
-        &article,
-        "Rents rose by a fifth. The council says supply is the answer.\n",
-    )
-    .expect("a writable temporary folder");
-    let path = article.to_str().expect("a UTF-8 path");
-    let margent = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_margent"))
-            .args(args)
-            .env("MARGENT_DATA_DIR", folder.path().join("data"))
-            .stdin(Stdio::null())
-            .output()
-            .expect("margent runs")
-    };
-    let made = margent(&[
-        "annotate",
-        path,
-        "--quote",
-        "Rents rose by a fifth.",
-        "--tag",
-        "claim",
-        "--note",
-        "plain",
-    ]);
-    assert!(made.status.success(), "{made:?}");
+    let path = article_with_escapes(folder.path(), "odd\\u001b[31m");
     let sidecar = folder.path().join("article.txt.margent.toml");
-    let text = fs::read_to_string(&sidecar).expect("the sidecar was written");
-    let edited = text
-        .replace("tag = \"claim\"", "tag = \"odd\\u001b[31m\"")
-        .replace(
-            "note = \"plain\"",
-            "note = \"see \\u001b]0;title\\u0007 here\"",
-        );
-    assert_ne!(edited, text, "the test edits the tag and the note");
-    fs::write(&sidecar, edited).expect("the sidecar is writable");
-    let listed = margent(&["annotations", path]);
+    let listed = margent(folder.path(), &["annotations", &path]);
     assert!(listed.status.success(), "{listed:?}");
     let stdout = String::from_utf8_lossy(&listed.stdout);
     assert!(!stdout.contains('\u{1b}'), "{stdout:?}");

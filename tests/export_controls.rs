@@ -2,56 +2,11 @@
 //! a tag, note or quote may hold control characters. None of them may reach the terminal raw
 //! (`-o -`), and none may be dropped.
 
+mod common;
+
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-/// Runs the binary with its data folder inside `folder`.
-fn margent(folder: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_margent"))
-        .args(args)
-        .env("MARGENT_DATA_DIR", folder.join("data"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("margent runs")
-}
-
-/// An article with one highlight whose sidecar was then hand-edited so its tag and note hold
-/// ESC sequences (a colour change and an OSC title change ending in BEL). Returns its path.
-fn article_with_escapes(folder: &Path) -> String {
-    let article = folder.join("article.txt");
-    fs::write(
-        &article,
-        "Rents rose by a fifth. The council says supply is the answer.\n",
-    )
-    .expect("a writable temporary folder");
-    let path = article.to_str().expect("a UTF-8 path").to_owned();
-    let made = margent(
-        folder,
-        &[
-            "annotate",
-            &path,
-            "--quote",
-            "Rents rose by a fifth.",
-            "--tag",
-            "claim",
-            "--note",
-            "plain",
-        ],
-    );
-    assert!(made.status.success(), "{made:?}");
-    let sidecar = folder.join("article.txt.margent.toml");
-    let text = fs::read_to_string(&sidecar).expect("the sidecar was written");
-    let edited = text
-        .replace("tag = \"claim\"", "tag = \"evil\\u001b[31mRED\"")
-        .replace(
-            "note = \"plain\"",
-            "note = \"see \\u001b]0;title\\u0007 here\"",
-        );
-    assert_ne!(edited, text, "the test edits the tag and the note");
-    fs::write(&sidecar, edited).expect("the sidecar is writable");
-    path
-}
+use common::controls::{article_with_escapes, margent};
 
 /// Why: `margent export FILE --format markdown -o -` printed `## evil\x1b[31mRED`, which
 /// recolours the terminal (and OSC sequences can retitle it or write the clipboard). The text
@@ -60,7 +15,7 @@ fn article_with_escapes(folder: &Path) -> String {
 #[test]
 fn every_format_on_standard_output_shows_control_characters_instead_of_sending_them() {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let path = article_with_escapes(folder.path());
+    let path = article_with_escapes(folder.path(), "evil\\u001b[31mRED");
     for format in ["markdown", "csv", "org", "html", "json"] {
         let exported = margent(
             folder.path(),
@@ -91,7 +46,7 @@ fn every_format_on_standard_output_shows_control_characters_instead_of_sending_t
 #[test]
 fn exported_files_keep_the_text_with_stand_ins() {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let path = article_with_escapes(folder.path());
+    let path = article_with_escapes(folder.path(), "evil\\u001b[31mRED");
     let exported = margent(folder.path(), &["export", &path, "--format", "markdown"]);
     assert!(exported.status.success(), "{exported:?}");
     let written = fs::read_to_string(folder.path().join("article.txt.highlights.md"))

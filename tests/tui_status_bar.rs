@@ -3,11 +3,9 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use common::reader::{app, article, outline, press, screen};
+use common::reader::{app, article, outline, press, ready_app, screen};
 use margent::tui::action::Action;
 use margent::tui::app::{App, Setup};
 use margent::tui::update::update;
@@ -16,12 +14,7 @@ use margent::tui::update::update;
 fn app_named(file_name: &str, width: u16, height: u16) -> App {
     let doc = article();
     let outline = outline(&doc);
-    let words = doc.word_count();
-    let mut app = App::new(Arc::new(doc), file_name, Setup::default());
-    update(&mut app, Action::Resize(width, height));
-    update(&mut app, Action::WordsCounted(words));
-    update(&mut app, Action::OutlineReady(Arc::new(outline)));
-    app
+    ready_app(doc, outline, file_name, Setup::default(), (width, height))
 }
 
 /// Types `line` into the open prompt and presses Enter.

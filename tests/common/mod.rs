@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod annotating;
+pub mod controls;
 pub mod export_fixture;
 pub mod ingest_check;
 pub mod pty;

@@ -207,8 +207,20 @@ pub fn app(width: u16, height: u16) -> App {
 pub fn app_with(width: u16, height: u16, setup: Setup) -> App {
     let doc = article();
     let outline = outline(&doc);
+    ready_app(doc, outline, "quieter-streets.md", setup, (width, height))
+}
+
+/// A reader on `doc` named `file_name`, resized to `size` (width, height) and with its word
+/// count and `outline` delivered, as the runtime does once the background work is done.
+pub fn ready_app(
+    doc: Document,
+    outline: Outline,
+    file_name: &str,
+    setup: Setup,
+    (width, height): (u16, u16),
+) -> App {
     let words = doc.word_count();
-    let mut app = App::new(Arc::new(doc), "quieter-streets.md", setup);
+    let mut app = App::new(Arc::new(doc), file_name, setup);
     update(&mut app, Action::Resize(width, height));
     update(&mut app, Action::WordsCounted(words));
     update(&mut app, Action::OutlineReady(Arc::new(outline)));
@@ -221,12 +233,7 @@ pub fn sample_app(file_name: &str, width: u16, height: u16) -> App {
     let path = super::samples_dir().join(file_name);
     let doc = margent::ingest::load(&path).expect("a readable sample article");
     let outline = margent::outline::extract(&doc);
-    let words = doc.word_count();
-    let mut app = App::new(Arc::new(doc), file_name, Setup::default());
-    update(&mut app, Action::Resize(width, height));
-    update(&mut app, Action::WordsCounted(words));
-    update(&mut app, Action::OutlineReady(Arc::new(outline)));
-    app
+    ready_app(doc, outline, file_name, Setup::default(), (width, height))
 }
 
 /// Presses keys written in keymap notation, separated by spaces (`"tab j j enter"`), through
