@@ -1189,12 +1189,16 @@ fn moving_the_sentence_cursor_takes_the_focus_back_to_the_article() {
 fn the_cursor_is_shown_on_the_first_sentence_before_any_key() {
     let mut app = app(120, 40);
     screen(&app);
-    let first = annotate::shown_cursor(&app).expect("a sentence on screen");
+    let first =
+        annotate::shown_cursor(&app, &annotate::visible_span(&app)).expect("a sentence on screen");
     assert!(app.notes.cursor.is_none());
     assert!(annotate::shown_in_text(&app, first));
     common::annotating::press(&mut app, ") )");
     assert_eq!(app.notes.cursor, Some(first + 2));
-    assert_eq!(annotate::shown_cursor(&app), Some(first + 2));
+    assert_eq!(
+        annotate::shown_cursor(&app, &annotate::visible_span(&app)),
+        Some(first + 2)
+    );
 }
 
 /// `/` from the side pane searches the article and hands it the focus, so the `n` that

@@ -557,19 +557,19 @@ fn export(app: &mut App, format: crate::export::Format) {
 /// The cursor sentence, placing the cursor on the first sentence on screen if it is unset or
 /// scrolled out of view.
 fn cursor(app: &mut App) -> Option<usize> {
-    let index = shown_cursor(app)?;
+    let index = shown_cursor(app, &visible_span(app))?;
     app.notes.cursor = Some(index);
     Some(index)
 }
 
 /// The sentence the cursor is on as drawn: the cursor sentence while it is on screen, else
 /// the first sentence on screen (where the next cursor key starts from), so a reader always
-/// sees where `)` and `h` will act.
-pub fn shown_cursor(app: &App) -> Option<usize> {
+/// sees where `)` and `h` will act. `visible` is the text on screen ([`visible_span`]), which
+/// the caller drawing a frame has already worked out.
+pub fn shown_cursor(app: &App, visible: &Range<usize>) -> Option<usize> {
     if app.doc.sentences.is_empty() {
         return None;
     }
-    let visible = visible_span(app);
     let on_screen = app.notes.cursor.filter(|&i| {
         let span = &app.doc.sentences[i].span;
         span.end > visible.start && span.start < visible.end

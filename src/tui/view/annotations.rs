@@ -48,7 +48,7 @@ pub fn decorations(app: &App, theme: &Theme) -> Vec<(Range<usize>, Style)> {
         }
         _ => {}
     }
-    if let Some(sentence) = shown_cursor(app).and_then(|i| app.doc.sentences.get(i)) {
+    if let Some(sentence) = shown_cursor(app, &visible).and_then(|i| app.doc.sentences.get(i)) {
         out.push((
             sentence.span.clone(),
             Style::new().add_modifier(Modifier::UNDERLINED),
